@@ -1,0 +1,27 @@
+"""The project's image and document models: Wagtail's, with search fields
+that also match Vietnamese text typed without diacritics."""
+
+from django.db import models
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
+
+from search.index import FoldedIndexed
+
+
+class AssetImage(FoldedIndexed, AbstractImage):
+    admin_form_fields = WagtailImage.admin_form_fields
+
+
+class AssetRendition(AbstractRendition):
+    image = models.ForeignKey(
+        AssetImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class AssetDocument(FoldedIndexed, AbstractDocument):
+    admin_form_fields = WagtailDocument.admin_form_fields

@@ -1,0 +1,9 @@
+"""Local development and the SQLite quick start (`make run`)."""
+
+from cms.env import env_str
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-5c0b1c7e4d")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
