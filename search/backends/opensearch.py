@@ -48,10 +48,13 @@ class Mapping(OpenSearch3Mapping):
 
 
 class SearchQueryCompiler(OpenSearch3SearchQueryCompiler):
+    # Every word must match, as on the database engine.
+    DEFAULT_OPERATOR = "and"
     mapping_class = Mapping
 
 
 class AutocompleteQueryCompiler(OpenSearch3AutocompleteQueryCompiler):
+    DEFAULT_OPERATOR = "and"
     mapping_class = Mapping
 
 

@@ -1,0 +1,51 @@
+import pytest
+from django.conf import settings
+from modelsearch.index import get_indexed_models
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from search.engines import engine_backend_names, get_engine
+
+
+@pytest.fixture
+def home_page(db):
+    """A site whose root is a fresh home page (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for child in root.get_children():
+        child.delete()
+    home = root.add_child(instance=HomePage(title="Trang chủ thử nghiệm", slug="home"))
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True
+    )
+    return home
+
+
+def _reset_indexes(backend):
+    for index in backend.all_indexes():
+        index.reset()
+    for model in get_indexed_models():
+        backend.get_index_for_model(model).add_model(model)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def opensearch_indexes():
+    """Create the OpenSearch indexes with their mappings once per run, so that
+    indexing on save never meets a missing index."""
+    if "opensearch" in engine_backend_names():
+        _reset_indexes(get_engine("opensearch"))
+
+
+@pytest.fixture(params=sorted(engine_backend_names()))
+def search_engine(request, db):
+    """Each configured search engine in turn, with an empty index."""
+    backend = get_engine(request.param)
+    if request.param == "opensearch":
+        _reset_indexes(backend)
+    return backend
+
+
+def pytest_report_header(config):
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    engines = ", ".join(sorted(engine_backend_names()))
+    return f"database: {database}; search engines: {engines}"
