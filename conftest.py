@@ -23,6 +23,9 @@ def home_page(db):
 
 def _reset_indexes(backend):
     for index in backend.all_indexes():
+        if index.is_alias():  # left by an atomic `update_index`
+            for concrete in index.aliased_indices():
+                concrete.delete()
         index.reset()
     for model in get_indexed_models():
         backend.get_index_for_model(model).add_model(model)
