@@ -3,21 +3,18 @@ from django.conf import settings
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page, Site
 
-from home.models import HomePage
+from home.models import SchoolHomePage
 from search.engines import engine_backend_names, get_engine
 
 
 @pytest.fixture
 def home_page(db):
-    """A site whose root is a fresh home page (Wagtail's welcome page removed)."""
+    """A fresh school home page at the root of its own site."""
     root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(instance=HomePage(title="Trang chủ thử nghiệm", slug="home"))
-    Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True
+    home = root.add_child(
+        instance=SchoolHomePage(title="Trường thử nghiệm", slug="truong-thu-nghiem")
     )
+    Site.objects.create(hostname="thunghiem.localhost", port=80, root_page=home)
     return home
 
 

@@ -2,6 +2,7 @@
 that also match Vietnamese text typed without diacritics."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -12,6 +13,10 @@ from search.index import FoldedIndexed
 
 class AssetImage(FoldedIndexed, AbstractImage):
     admin_form_fields = WagtailImage.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
 
 
 class AssetRendition(AbstractRendition):
@@ -25,3 +30,7 @@ class AssetRendition(AbstractRendition):
 
 class AssetDocument(FoldedIndexed, AbstractDocument):
     admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("tài liệu")
+        verbose_name_plural = _("tài liệu")

@@ -44,3 +44,55 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Nội dung")
+
+
+def _count(label):
+    return blocks.IntegerBlock(label=label, min_value=0, required=False)
+
+
+class StaffRowBlock(blocks.StructBlock):
+    """A row of the staff table: a staff group counted by qualification."""
+
+    group = blocks.CharBlock(
+        label=_("Nhóm"), max_length=100, help_text=_("Ví dụ: Giáo viên")
+    )
+    total = blocks.IntegerBlock(label=_("Tổng số"), min_value=0)
+    female = _count(_("Nữ"))
+    ethnic_minority = _count(_("Dân tộc thiểu số"))
+    postgraduate = _count(_("Sau đại học"))
+    university = _count(_("Đại học"))
+    college = _count(_("Cao đẳng"))
+    intermediate = _count(_("Trung cấp"))
+    other = _count(_("Khác"))
+
+    class Meta:
+        icon = "group"
+        label = _("Dòng đội ngũ")
+
+
+class FacilityRowBlock(blocks.StructBlock):
+    """A row of the facilities table: rooms, equipment, land."""
+
+    item = blocks.CharBlock(
+        label=_("Hạng mục"), max_length=150, help_text=_("Ví dụ: Phòng học")
+    )
+    unit = blocks.CharBlock(label=_("Đơn vị tính"), max_length=30, required=False)
+    quantity = blocks.IntegerBlock(label=_("Số lượng"), min_value=0)
+    area_m2 = blocks.DecimalBlock(
+        label=_("Diện tích (m²)"), min_value=0, required=False, decimal_places=1
+    )
+    note = blocks.CharBlock(label=_("Ghi chú"), max_length=255, required=False)
+
+    class Meta:
+        icon = "home"
+        label = _("Dòng cơ sở vật chất")
+
+
+class ContactBlock(blocks.StructBlock):
+    address = blocks.CharBlock(label=_("Địa chỉ"), required=False)
+    phone = blocks.CharBlock(label=_("Điện thoại"), required=False, max_length=30)
+    email = blocks.EmailBlock(label=_("Thư điện tử"), required=False)
+
+    class Meta:
+        icon = "mail"
+        label = _("Liên hệ")

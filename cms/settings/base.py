@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "pagemodels",
+    "units",
     "assets",
     "search",
     "wagtail_localize",
@@ -145,7 +146,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 # The education authority: the base domain under which every unit gets its
 # hostname (tthtcd<locality>.<domain> for centres), and the pattern for schools.
 AUTHORITY_DOMAIN = env_str("AUTHORITY_DOMAIN", "binhlieu.localhost")
-AUTHORITY_SITE_PORT = env_int("AUTHORITY_SITE_PORT", 80)
+SITE_PORT = env_int("SITE_PORT", 80)
 SCHOOL_HOSTNAME_PATTERN = env_str(
     "SCHOOL_HOSTNAME_PATTERN", "{level}{locality}.{domain}"
 )

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from pagemodels.blocks import BodyBlock
 from search.index import FoldedIndexed
 
+HOME_PAGE_TYPES = ["home.SchoolHomePage", "home.CentreHomePage", "home.PortalHomePage"]
+
 
 class BasePage(FoldedIndexed, Page):
     """Every page of the project: searchable without diacritics."""
@@ -15,9 +17,32 @@ class BasePage(FoldedIndexed, Page):
     class Meta:
         abstract = True
 
+    def get_unit(self):
+        from units.models import Unit
+
+        return Unit.for_page(self)
+
+
+class SectionPage(BasePage):
+    """A required section of a unit's site: one per site, created by
+    provisioning, never deleted, moved or copied by editors."""
+
+    is_required_section = True
+    max_count_per_parent = 1
+
+    intro = models.TextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
 
 class StandardPage(BasePage):
     """A free-form page: an introduction and a body of blocks."""
+
+    parent_page_types = [*HOME_PAGE_TYPES, "pagemodels.StandardPage"]
 
     summary = models.TextField(_("tóm tắt"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)

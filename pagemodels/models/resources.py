@@ -1,0 +1,149 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelsearch import index
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from pagemodels.blocks import AttachmentBlock, BodyBlock
+from pagemodels.choices import (
+    Grade,
+    Licence,
+    ResourceType,
+    TextbookSeries,
+    subject_choices,
+)
+from pagemodels.fields import school_year_field
+from pagemodels.models.base import BasePage, SectionPage
+from pagemodels.pagination import paginate
+
+RESOURCE_FILTERS = ("subject", "grade", "resource_type", "series", "school_year")
+
+
+class ResourceIndexPage(SectionPage):
+    """Tài nguyên: a unit's teaching resources (shared into the authority's library)."""
+
+    default_title = _("Tài nguyên")
+    default_slug = "tai-nguyen"
+
+    parent_page_types = ["home.SchoolHomePage", "home.CentreHomePage"]
+    subpage_types = ["pagemodels.ResourcePage"]
+
+    class Meta:
+        verbose_name = _("trang tài nguyên")
+        verbose_name_plural = _("trang tài nguyên")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resources = ResourcePage.objects.child_of(self).live().public()
+        resources, active = filter_resources(resources, request.GET)
+        context["filters"] = active
+        context["resources"] = paginate(
+            request, resources.order_by("-first_published_at")
+        )
+        return context
+
+
+def filter_resources(resources, params):
+    """Apply the known filters found in `params`; unknown values are ignored."""
+    active = {}
+    for name in RESOURCE_FILTERS:
+        value = params.get(name)
+        if not value:
+            continue
+        field = ResourcePage._meta.get_field(name)
+        try:
+            value = field.to_python(value)
+        except ValidationError:
+            continue  # a bad filter value is ignored, never a 500
+        if field.choices and value not in dict(field.flatchoices):
+            continue
+        resources = resources.filter(**{name: value})
+        active[name] = value
+    return resources, active
+
+
+class ResourcePage(BasePage):
+    parent_page_types = ["pagemodels.ResourceIndexPage"]
+    subpage_types = []
+
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+    )
+    summary = models.TextField(_("mô tả ngắn"), blank=True)
+    subject = models.CharField(
+        _("môn học"), max_length=60, blank=True, choices=subject_choices
+    )
+    grade = models.PositiveSmallIntegerField(
+        _("khối lớp"), null=True, blank=True, choices=Grade.choices
+    )
+    series = models.CharField(
+        _("bộ sách"), max_length=20, blank=True, choices=TextbookSeries.choices
+    )
+    resource_type = models.CharField(
+        _("loại tài nguyên"), max_length=30, choices=ResourceType.choices
+    )
+    school_year = school_year_field(blank=True)
+    author = models.CharField(_("tác giả"), max_length=150, blank=True)
+    licence = models.CharField(
+        _("giấy phép"), max_length=20, choices=Licence.choices, default=Licence.CC_BY
+    )
+    files = StreamField(
+        [("file", AttachmentBlock())], verbose_name=_("tệp"), blank=True
+    )
+    embed_url = models.URLField(
+        _("đường dẫn nhúng"),
+        blank=True,
+        help_text=_("Video hoặc bài giảng e-learning trực tuyến (YouTube, ...)."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    shared = models.BooleanField(
+        _("chia sẻ vào thư viện chung"),
+        default=True,
+        help_text=_("Hiển thị trong thư viện tài nguyên dùng chung của phòng."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("subject"),
+                FieldPanel("grade"),
+                FieldPanel("series"),
+                FieldPanel("school_year"),
+            ],
+            heading=_("Phân loại"),
+        ),
+        FieldPanel("files"),
+        FieldPanel("embed_url"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("licence"), FieldPanel("shared")],
+            heading=_("Tác giả và giấy phép"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("author"),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        *[index.FilterField(name) for name in RESOURCE_FILTERS],
+        index.FilterField("unit"),
+        index.FilterField("shared"),
+    ]
+
+    class Meta:
+        verbose_name = _("tài nguyên")
+        verbose_name_plural = _("tài nguyên")
+
+    def save(self, *args, **kwargs):
+        unit = self.get_unit()
+        self.unit_id = unit.pk if unit else None
+        super().save(*args, **kwargs)
