@@ -49,3 +49,32 @@ def pytest_report_header(config):
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     engines = ", ".join(sorted(engine_backend_names()))
     return f"database: {database}; search engines: {engines}"
+
+
+SMALL_REGISTRY = """kind,school_level,name,locality
+authority,,Phòng Giáo dục và Đào tạo huyện Bình Liêu,Bình Liêu
+school,TH,Trường Tiểu học Đồng Văn,Đồng Văn
+school,PTDTBT-THCS,Trường PTDT Bán trú THCS Đồng Văn,Đồng Văn
+centre,,Trung tâm học tập cộng đồng xã Húc Động,Húc Động
+"""
+
+
+@pytest.fixture
+def network(db, tmp_path):
+    """A small provisioned network: the authority, two schools of one commune
+    and a centre. Returns the units by kind: authority, school, other_school,
+    centre."""
+    from units.models import Unit
+    from units.provisioning import provision_units
+    from units.registry import read_registry
+
+    path = tmp_path / "units.csv"
+    path.write_text(SMALL_REGISTRY, encoding="utf-8")
+    provision_units(read_registry(path))
+    units = {unit.key: unit for unit in Unit.objects.select_related("root_page")}
+    return {
+        "authority": units["authority"],
+        "school": units["thdongvan"],
+        "other_school": units["ptdtbtthcsdongvan"],
+        "centre": units["tthtcdhucdong"],
+    }

@@ -32,22 +32,43 @@ COLLECTION_PERMISSIONS = {
 }
 
 
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def load_permissions():
+    """Every permission a unit group can get, by (app label, codename)."""
+    wanted = {ADMIN_ACCESS}
+    wanted |= {("wagtailcore", c) for codes in PAGE_CODENAMES.values() for c in codes}
+    wanted |= {pair for pairs in COLLECTION_PERMISSIONS.values() for pair in pairs}
+    permissions = Permission.objects.filter(
+        codename__in={codename for _app, codename in wanted}
+    ).select_related("content_type")
+    return {
+        (p.content_type.app_label, p.codename): p
+        for p in permissions
+        if (p.content_type.app_label, p.codename) in wanted
+    }
 
 
-def grant(group, role, root_page, collection):
-    """Give `group` its role's permissions; safe to call again."""
-    group.permissions.add(_permission(*ADMIN_ACCESS))
+def grant(group, role, root_page, collection, permissions):
+    """Give `group` its role's permissions (from load_permissions()); idempotent."""
+    group.permissions.add(permissions[ADMIN_ACCESS])
+    page_permissions = set(
+        GroupPagePermission.objects.filter(group=group, page=root_page).values_list(
+            "permission_id", flat=True
+        )
+    )
     for codename in PAGE_CODENAMES[role]:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root_page,
-            permission=_permission("wagtailcore", codename),
-        )
-    for app_label, codename in COLLECTION_PERMISSIONS[role]:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=collection,
-            permission=_permission(app_label, codename),
-        )
+        permission = permissions["wagtailcore", codename]
+        if permission.pk not in page_permissions:
+            GroupPagePermission.objects.create(
+                group=group, page=root_page, permission=permission
+            )
+    collection_permissions = set(
+        GroupCollectionPermission.objects.filter(
+            group=group, collection=collection
+        ).values_list("permission_id", flat=True)
+    )
+    for pair in COLLECTION_PERMISSIONS[role]:
+        permission = permissions[pair]
+        if permission.pk not in collection_permissions:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=collection, permission=permission
+            )

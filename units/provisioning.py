@@ -13,7 +13,13 @@ from wagtail.models import Collection, Page, Site
 
 from home.models import CentreHomePage, PortalHomePage, SchoolHomePage
 from units.models import Unit
-from units.permissions import APPROVERS, EDITORS, ROLE_LABELS, grant
+from units.permissions import (
+    APPROVERS,
+    EDITORS,
+    ROLE_LABELS,
+    grant,
+    load_permissions,
+)
 
 HOME_TYPES = {
     Unit.Kind.AUTHORITY: PortalHomePage,
@@ -51,6 +57,7 @@ class Provisioner:
     def __init__(self):
         self.root = Page.get_first_root_node()
         self.root_collection = Collection.get_first_root_node()
+        self.permissions = load_permissions()
 
     def home_page(self, unit, entry, changes):
         home_type = HOME_TYPES[entry.kind]
@@ -123,7 +130,7 @@ class Provisioner:
         elif _set(group, name=name):
             group.save()
             changes.append(role)
-        grant(group, role, home, collection)
+        grant(group, role, home, collection, self.permissions)
         return group
 
     def provision(self, entry, report):

@@ -1,7 +1,6 @@
 """A unit's groups act on their own unit only, checked through the admin views."""
 
 import io
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,13 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import querydict_from_html
 
 from pagemodels.models import NewsIndexPage, NewsPage, TraditionPage
-from units.models import Unit
-from units.provisioning import provision_units
-from units.registry import read_registry
 
 pytestmark = [pytest.mark.sites, pytest.mark.django_db]
-
-DEMO_REGISTRY = Path(__file__).resolve().parents[2] / "demo" / "units.csv"
 
 
 def png():
@@ -28,9 +22,8 @@ def png():
 
 
 @pytest.fixture
-def units():
-    provision_units(read_registry(DEMO_REGISTRY))
-    return Unit.objects.get(key="thdongvan"), Unit.objects.get(key="ptdtbtthcsdongvan")
+def units(network):
+    return network["school"], network["other_school"]
 
 
 def member(client, unit, role):
