@@ -44,7 +44,11 @@ class LibraryPage(SectionPage):
         verbose_name_plural = _("thư viện tài nguyên")
 
     def get_context(self, request, *args, **kwargs):
-        from pagemodels.models.resources import ResourcePage, filter_resources
+        from pagemodels.models.resources import (
+            ResourcePage,
+            filter_context,
+            filter_resources,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         resources = (
@@ -54,7 +58,7 @@ class LibraryPage(SectionPage):
             .select_related("unit")
         )
         resources, active = filter_resources(resources, request.GET)
-        context["filters"] = active
+        context.update(filter_context(active))
         context["resources"] = paginate(
             request, resources.order_by("-first_published_at", "-pk")
         )

@@ -37,11 +37,23 @@ class ResourceIndexPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         resources = ResourcePage.objects.child_of(self).live().public()
         resources, active = filter_resources(resources, request.GET)
-        context["filters"] = active
+        context.update(filter_context(active))
         context["resources"] = paginate(
-            request, resources.order_by("-first_published_at")
+            request, resources.order_by("-first_published_at", "-pk")
         )
         return context
+
+
+def filter_context(active):
+    """What the resource filter form needs: the fields, their labels, the values."""
+    return {
+        "filters": active,
+        "resource_model": ResourcePage,
+        "resource_filters": [
+            (name, ResourcePage._meta.get_field(name).verbose_name)
+            for name in RESOURCE_FILTERS
+        ],
+    }
 
 
 def filter_resources(resources, params):

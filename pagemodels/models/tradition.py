@@ -30,6 +30,9 @@ class TraditionPage(SectionPage):
         verbose_name = _("trang truyền thống")
         verbose_name_plural = _("trang truyền thống")
 
+    def golden_book(self):
+        return GoldenBookPage.objects.child_of(self).live().public().first()
+
     def pupil_years(self):
         return (
             PupilYearPage.objects.child_of(self)
@@ -58,7 +61,7 @@ class PupilYearPage(BasePage):
         verbose_name_plural = _("học sinh các năm học")
 
     def total_pupils(self):
-        return sum(row.pupils for row in self.classes.all())
+        return self.classes.aggregate(total=models.Sum("pupils"))["total"] or 0
 
 
 class ClassCount(Orderable):

@@ -25,6 +25,8 @@ class Command(BaseCommand):
                 + "\n  - ".join(error.problems)
             ) from error
         report = provision_units(entries)
+        if options["verbosity"] < 1:
+            return
         for unit in report.created:
             self.stdout.write(f"+ {unit.hostname}  {unit.name}")
         for unit, changes in report.updated:
