@@ -3,9 +3,13 @@
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+
+from pagemodels.blocks import AttachmentBlock
 
 SCHOOL_YEAR_PATTERN = re.compile(r"^(\d{4})-(\d{4})$")
 
@@ -34,4 +38,23 @@ def school_year_field(**kwargs):
         validators=[validate_school_year],
         db_index=True,
         **kwargs,
+    )
+
+
+def image_field(verbose_name):
+    """An optional image of the unit's collection."""
+    return models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def attachments_field(verbose_name):
+    """Files (documents of the unit's collection), each with a caption."""
+    return StreamField(
+        [("file", AttachmentBlock())], verbose_name=verbose_name, blank=True
     )

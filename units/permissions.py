@@ -28,6 +28,9 @@ COLLECTION_PERMISSIONS = {
         *_ASSETS,
         ("wagtailimages", "delete_image"),
         ("wagtaildocs", "delete_document"),
+        # sub-collections inside the unit's own collection
+        ("wagtailcore", "add_collection"),
+        ("wagtailcore", "change_collection"),
     ],
 }
 

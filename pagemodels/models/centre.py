@@ -1,6 +1,5 @@
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,8 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
-from pagemodels.blocks import AttachmentBlock, BodyBlock
-from pagemodels.fields import school_year_field
+from pagemodels.blocks import BodyBlock
+from pagemodels.fields import attachments_field, image_field, school_year_field
 from pagemodels.models.base import BasePage, SectionPage
 from pagemodels.pagination import paginate
 
@@ -29,14 +28,7 @@ class IntroductionPage(SectionPage):
     functions = StreamField(
         BodyBlock(), verbose_name=_("chức năng, nhiệm vụ"), blank=True
     )
-    organisation_chart = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("sơ đồ tổ chức"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    organisation_chart = image_field(_("sơ đồ tổ chức"))
 
     content_panels = SectionPage.content_panels + [
         FieldPanel("general"),
@@ -62,14 +54,7 @@ class OrganisationMember(Orderable):
     role = models.CharField(
         _("chức vụ"), max_length=150, help_text=_("Ví dụ: Giám đốc trung tâm")
     )
-    photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("ảnh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field(_("ảnh"))
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
 
@@ -193,9 +178,7 @@ class ProgrammePage(BasePage):
     school_year = school_year_field()
     summary = models.TextField(_("tóm tắt"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
-    attachments = StreamField(
-        [("file", AttachmentBlock())], verbose_name=_("tệp đính kèm"), blank=True
-    )
+    attachments = attachments_field(_("tệp đính kèm"))
 
     content_panels = BasePage.content_panels + [
         FieldPanel("school_year"),

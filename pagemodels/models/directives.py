@@ -5,8 +5,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from pagemodels.blocks import AttachmentBlock, BodyBlock
+from pagemodels.blocks import BodyBlock
 from pagemodels.choices import DocumentType, IssuingLevel
+from pagemodels.fields import attachments_field
 from pagemodels.models.base import BasePage, SectionPage
 from pagemodels.pagination import paginate
 
@@ -83,9 +84,7 @@ class DirectivePage(BasePage):
     recipients = models.TextField(_("nơi nhận"), blank=True)
     effective_date = models.DateField(_("ngày hiệu lực"), null=True, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("toàn văn"), blank=True)
-    attachments = StreamField(
-        [("file", AttachmentBlock())], verbose_name=_("tệp đính kèm"), blank=True
-    )
+    attachments = attachments_field(_("tệp đính kèm"))
     related_documents = StreamField(
         [
             (

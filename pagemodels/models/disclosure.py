@@ -8,13 +8,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from pagemodels.blocks import (
-    AttachmentBlock,
     BodyBlock,
     FacilityRowBlock,
     StaffRowBlock,
 )
 from pagemodels.choices import DisclosureCategory
-from pagemodels.fields import school_year_field
+from pagemodels.fields import attachments_field, school_year_field
 from pagemodels.models.base import BasePage, SectionPage
 
 # Disclosure must stay online at least this many years (Thông tư 09/2024).
@@ -104,11 +103,7 @@ class DisclosureItemPage(BasePage):
         verbose_name=_("bảng cơ sở vật chất"),
         blank=True,
     )
-    attachments = StreamField(
-        [("file", AttachmentBlock())],
-        verbose_name=_("văn bản đính kèm (bản có chữ ký)"),
-        blank=True,
-    )
+    attachments = attachments_field(_("văn bản đính kèm (bản có chữ ký)"))
     content_panels = BasePage.content_panels + [
         FieldPanel("category"),
         FieldPanel("due_date"),

@@ -1,6 +1,5 @@
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
@@ -10,6 +9,7 @@ from wagtail.images.blocks import ImageBlock
 
 from pagemodels.blocks import BodyBlock
 from pagemodels.choices import NewsCategory
+from pagemodels.fields import image_field
 from pagemodels.models.base import BasePage, SectionPage
 from pagemodels.pagination import paginate
 
@@ -61,14 +61,7 @@ class NewsPage(BasePage):
         choices=NewsCategory.choices,
         default=NewsCategory.ACTIVITY,
     )
-    cover_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("ảnh đại diện"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover_image = image_field(_("ảnh đại diện"))
     summary = models.TextField(_("tóm tắt"), max_length=500, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
     gallery = StreamField(

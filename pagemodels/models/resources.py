@@ -5,7 +5,7 @@ from modelsearch import index
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from pagemodels.blocks import AttachmentBlock, BodyBlock
+from pagemodels.blocks import BodyBlock
 from pagemodels.choices import (
     Grade,
     Licence,
@@ -13,7 +13,7 @@ from pagemodels.choices import (
     TextbookSeries,
     subject_choices,
 )
-from pagemodels.fields import school_year_field
+from pagemodels.fields import attachments_field, school_year_field
 from pagemodels.models.base import BasePage, SectionPage
 from pagemodels.pagination import paginate
 
@@ -106,9 +106,7 @@ class ResourcePage(BasePage):
     licence = models.CharField(
         _("giấy phép"), max_length=20, choices=Licence.choices, default=Licence.CC_BY
     )
-    files = StreamField(
-        [("file", AttachmentBlock())], verbose_name=_("tệp"), blank=True
-    )
+    files = attachments_field(_("tệp"))
     embed_url = models.URLField(
         _("đường dẫn nhúng"),
         blank=True,

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +8,7 @@ from wagtail.models import Orderable
 
 from pagemodels.blocks import BodyBlock
 from pagemodels.choices import AchievementLevel, Grade
-from pagemodels.fields import school_year_field
+from pagemodels.fields import image_field, school_year_field
 from pagemodels.models.base import BasePage, SectionPage
 
 
@@ -129,14 +128,7 @@ class GoldenBookEntry(Orderable):
     class_name = models.CharField(_("lớp"), max_length=20)
     achievement = models.CharField(_("thành tích"), max_length=255)
     level = models.CharField(_("cấp"), max_length=20, choices=AchievementLevel.choices)
-    photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("ảnh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field(_("ảnh"))
     photo_consent = models.BooleanField(
         _("đã có đồng ý của cha mẹ học sinh để đăng ảnh"), default=False
     )

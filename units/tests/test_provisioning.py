@@ -2,7 +2,14 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Revision,
+    Site,
+)
 
 from home.models import CentreHomePage, PortalHomePage, SchoolHomePage
 from units.models import Unit
@@ -27,6 +34,7 @@ def snapshot():
         "groups": Group.objects.count(),
         "collections": Collection.objects.count(),
         "page_permissions": GroupPagePermission.objects.count(),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
         "units": list(
             Unit.objects.values_list("key", "name", "hostname", "archived_at")
         ),
