@@ -99,7 +99,7 @@ class UnitContent:
         return self.images[filename]
 
     def document(self, filename, title):
-        if filename not in self.documents:
+        if (filename, title) not in self.documents:
             model = get_document_model()
             document = model.objects.filter(
                 collection=self.unit.collection, title=title
@@ -108,8 +108,8 @@ class UnitContent:
                 with open(MEDIA_DIR / filename, "rb") as handle:
                     document = model(title=title, collection=self.unit.collection)
                     document.file.save(filename, File(handle), save=True)
-            self.documents[filename] = document
-        return self.documents[filename]
+            self.documents[filename, title] = document
+        return self.documents[filename, title]
 
     def attachment(self, item):
         if not item.get("file"):

@@ -139,7 +139,9 @@ def test_required_sections_cannot_be_deleted_even_by_a_superuser(client, units):
 
 def test_bulk_delete_spares_required_sections(client, units):
     own, _other = units
-    client.force_login(get_user_model().objects.create_superuser("root", "r@x.vn", "pw"))
+    client.force_login(
+        get_user_model().objects.create_superuser("root", "r@x.vn", "pw")
+    )
     section = TraditionPage.objects.child_of(own.root_page).get()
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
     client.post(f"{url}?id={section.pk}", {})
