@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import CentreHomePage, PortalHomePage, SchoolHomePage
 from units.models import Unit
@@ -179,6 +179,11 @@ class Provisioner:
         unit.save(update_fields=["archived_at", "updated_at"])
         report.archived.append(unit)
 
+    def ensure_locales(self):
+        """Every content language of the install has its Locale."""
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+
     def remove_welcome_page(self):
         """Wagtail's own placeholder page, left by its initial migration."""
         base_type = ContentType.objects.get_for_model(Page)
@@ -192,6 +197,7 @@ def provision_units(entries):
     report = Report()
     with transaction.atomic():
         provisioner = Provisioner()
+        provisioner.ensure_locales()
         provisioner.remove_welcome_page()
         for entry in entries:
             provisioner.provision(entry, report)

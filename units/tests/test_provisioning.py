@@ -6,6 +6,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Revision,
     Site,
@@ -73,6 +74,7 @@ def test_demo_registry_into_an_empty_database():
         assert unit.collection.name == unit.name
         assert unit.editors_group.name.startswith(unit.name)
         assert unit.approvers_group.name.startswith(unit.name)
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"vi", "en"}
     # Wagtail's placeholder welcome page is gone
     assert not Page.objects.filter(depth=2, title__icontains="Welcome").exists()
 

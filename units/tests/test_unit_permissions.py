@@ -146,3 +146,19 @@ def test_bulk_delete_spares_required_sections(client, units):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
     client.post(f"{url}?id={section.pk}", {})
     assert TraditionPage.objects.filter(pk=section.pk).exists()
+
+
+def test_the_registry_is_read_only_in_the_admin(client, units):
+    own, _other = units
+    member(client, own, "approvers")
+    assert client.get(reverse("units:index")).status_code == 302
+    client.force_login(
+        get_user_model().objects.create_superuser("root", "r@x.vn", "pw")
+    )
+    listing = client.get(reverse("units:index"))
+    assert listing.status_code == 200
+    assert own.name in listing.content.decode()
+    assert client.get(reverse("units:inspect", args=[own.pk])).status_code == 200
+    assert client.get(reverse("units:add")).status_code == 302
+    assert client.post(reverse("units:delete", args=[own.pk])).status_code == 302
+    assert own.__class__.objects.filter(pk=own.pk).exists()

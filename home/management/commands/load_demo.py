@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
-from wagtail.models import Locale
 
 from home.demo import DEMO_DIR, load_config, load_content
 from units.models import Unit
@@ -19,8 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.perf_counter()
         config = load_config()
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            Locale.objects.get_or_create(language_code=code)
         admin = self.ensure_admin(config["admin"])
         call_command("provision_units", str(DEMO_DIR / "units.csv"), verbosity=0)
         with transaction.atomic():
