@@ -48,6 +48,7 @@ def school_site(transactional_db, network):
             subject="Toán",
             grade=grade,
             resource_type="bai-giang-trinh-chieu",
+            embed_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
         )
         resources.add_child(instance=page)
         page.save_revision().publish()

@@ -153,6 +153,12 @@ class ResourcePage(BasePage):
         verbose_name = _("tài nguyên")
         verbose_name_plural = _("tài nguyên")
 
+    def clean(self):
+        super().clean()
+        if not self.files and not self.embed_url:
+            message = _("Hãy tải lên ít nhất một tệp hoặc nhập đường dẫn nhúng.")
+            raise ValidationError({"files": message, "embed_url": message})
+
     def save(self, *args, **kwargs):
         unit = self.get_unit()
         self.unit_id = unit.pk if unit else None

@@ -115,3 +115,19 @@ def test_school_year_must_be_two_consecutive_years(homes):
     year = DisclosureYearPage(title="Sai", slug="sai", school_year="2025-2027")
     with pytest.raises(ValidationError, match="2024-2025"):
         disclosure.add_child(instance=year)
+
+
+def test_a_resource_needs_a_file_or_an_embed(homes):
+    from django.core.exceptions import ValidationError
+
+    from pagemodels.models import ResourceIndexPage
+
+    index = ResourceIndexPage.objects.child_of(homes[Unit.Kind.SCHOOL]).get()
+    empty = ResourcePage(title="Trống", slug="trong", resource_type="video")
+    with pytest.raises(ValidationError, match="ít nhất một tệp"):
+        index.add_child(instance=empty)
+    video = ResourcePage(
+        title="Video", resource_type="video", embed_url="https://example.org/v"
+    )
+    index.add_child(instance=video)
+    assert video.unit.key == "thdongvan"
