@@ -14,6 +14,7 @@ from pagemodels.models import (
     DirectiveIndexPage,
     GoldenBookEntry,
     NewsIndexPage,
+    NewsPage,
     PupilYearPage,
     SchedulePage,
 )
@@ -166,3 +167,38 @@ def test_localhost_serves_the_authority_portal(client, demo):
     response = client.get("/", HTTP_HOST="localhost")
     assert response.status_code == 200
     assert "Phòng Giáo dục và Đào tạo huyện Bình Liêu" in response.content.decode()
+
+
+def test_sitemap_lists_only_the_sites_own_live_pages(client, demo):
+    school, other = demo["thdongvan"], demo["thhoanhmo"]
+    news = NewsIndexPage.objects.child_of(school.root_page).get()
+    draft = NewsPage(title="Bản nháp chưa duyệt", slug="ban-nhap", live=False)
+    news.add_child(instance=draft)
+    response = get(client, school, "/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f"http://{school.hostname}/tin-tuc/" in body
+    assert other.hostname not in body
+    assert "ban-nhap" not in body
+    robots = get(client, school, "/robots.txt").content.decode()
+    assert f"Sitemap: http://{school.hostname}/sitemap.xml" in robots
+    assert "Disallow: /admin/" in robots
+
+
+def test_news_rss_feed(client, demo):
+    from defusedxml import ElementTree
+
+    school = demo["thdongvan"]
+    news = NewsIndexPage.objects.child_of(school.root_page).get()
+    draft = NewsPage(title="Bản nháp chưa duyệt", slug="ban-nhap", live=False)
+    news.add_child(instance=draft)
+    response = get(client, school, relative_url(news) + "rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ElementTree.fromstring(response.content).find("channel")
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert titles[0] == "Hội thi văn nghệ chào mừng ngày Nhà giáo Việt Nam 20/11"
+    assert "Bản nháp chưa duyệt" not in titles
+    assert len(titles) == NewsPage.objects.child_of(news).live().count()
+    links = [item.findtext("link") for item in channel.findall("item")]
+    assert all(link.startswith(f"http://{school.hostname}/tin-tuc/") for link in links)

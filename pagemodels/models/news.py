@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 
@@ -14,7 +15,7 @@ from pagemodels.models.base import BasePage, SectionPage
 from pagemodels.pagination import paginate
 
 
-class NewsIndexPage(SectionPage):
+class NewsIndexPage(RoutablePageMixin, SectionPage):
     """Tin tức: the news of a school (two categories) or of the authority."""
 
     default_title = _("Tin tức")
@@ -35,6 +36,12 @@ class NewsIndexPage(SectionPage):
             .select_related("cover_image")
             .order_by("-date", "-pk")
         )
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from pagemodels.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
