@@ -3,17 +3,14 @@ from django.conf import settings
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page, Site
 
-from home.models import SchoolHomePage
+from home.factories import SchoolHomePageFactory
 from search.engines import engine_backend_names, get_engine
 
 
 @pytest.fixture
 def home_page(db):
     """A fresh school home page at the root of its own site."""
-    root = Page.get_first_root_node()
-    home = root.add_child(
-        instance=SchoolHomePage(title="Trường thử nghiệm", slug="truong-thu-nghiem")
-    )
+    home = SchoolHomePageFactory(parent=Page.get_first_root_node())
     Site.objects.create(hostname="thunghiem.localhost", port=80, root_page=home)
     return home
 

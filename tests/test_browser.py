@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from pagemodels.models import NewsIndexPage, NewsPage, ResourceIndexPage, ResourcePage
+from pagemodels.factories import NewsPageFactory, ResourcePageFactory
+from pagemodels.models import NewsIndexPage, ResourceIndexPage
 
 pytestmark = [pytest.mark.sites, pytest.mark.browser]
 
@@ -43,21 +44,9 @@ def school_site(transactional_db, network):
     school = network["school"]
     resources = ResourceIndexPage.objects.child_of(school.root_page).get()
     for title, grade in [("Bài giảng Toán lớp 2", 2), ("Phiếu học tập Toán lớp 4", 4)]:
-        page = ResourcePage(
-            title=title,
-            subject="Toán",
-            grade=grade,
-            resource_type="bai-giang-trinh-chieu",
-            embed_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
-        )
-        resources.add_child(instance=page)
-        page.save_revision().publish()
+        ResourcePageFactory(parent=resources, title=title, grade=grade)
     news = NewsIndexPage.objects.child_of(school.root_page).get()
-    article = NewsPage(
-        title="Lễ khai giảng năm học mới", summary="Thầy và trò khai giảng."
-    )
-    news.add_child(instance=article)
-    article.save_revision().publish()
+    NewsPageFactory(parent=news, title="Lễ khai giảng năm học mới")
     return school
 
 

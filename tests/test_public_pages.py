@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page
 
+from pagemodels.factories import NewsPageFactory
 from pagemodels.models import (
     ClassCount,
     DirectiveIndexPage,
@@ -172,8 +173,7 @@ def test_localhost_serves_the_authority_portal(client, demo):
 def test_sitemap_lists_only_the_sites_own_live_pages(client, demo):
     school, other = demo["thdongvan"], demo["thhoanhmo"]
     news = NewsIndexPage.objects.child_of(school.root_page).get()
-    draft = NewsPage(title="Bản nháp chưa duyệt", slug="ban-nhap", live=False)
-    news.add_child(instance=draft)
+    NewsPageFactory(parent=news, title="Bản nháp chưa duyệt", live=False)
     response = get(client, school, "/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
@@ -190,8 +190,7 @@ def test_news_rss_feed(client, demo):
 
     school = demo["thdongvan"]
     news = NewsIndexPage.objects.child_of(school.root_page).get()
-    draft = NewsPage(title="Bản nháp chưa duyệt", slug="ban-nhap", live=False)
-    news.add_child(instance=draft)
+    NewsPageFactory(parent=news, title="Bản nháp chưa duyệt", live=False)
     response = get(client, school, relative_url(news) + "rss/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")

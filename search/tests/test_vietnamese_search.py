@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from pagemodels.models import StandardPage
+from pagemodels.factories import StandardPageFactory
 
 pytestmark = pytest.mark.search
 
@@ -19,8 +19,7 @@ TITLES = [
 def pages(home_page, search_engine):
     created = {}
     for title in TITLES:
-        page = home_page.add_child(instance=StandardPage(title=title))
-        created[title] = page
+        created[title] = StandardPageFactory(parent=home_page, title=title)
     search_engine.refresh_indexes()
     return created
 

@@ -10,7 +10,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import querydict_from_html
 
-from pagemodels.models import NewsIndexPage, NewsPage, TraditionPage
+from pagemodels.factories import NewsPageFactory
+from pagemodels.models import NewsIndexPage, TraditionPage
 
 pytestmark = [pytest.mark.sites, pytest.mark.django_db]
 
@@ -38,8 +39,9 @@ def news_index(unit):
 
 
 def draft_news(unit, owner, title="Tin nháp"):
-    page = NewsPage(title=title, slug="tin-nhap", owner=owner, live=False)
-    news_index(unit).add_child(instance=page)
+    page = NewsPageFactory(
+        parent=news_index(unit), title=title, owner=owner, live=False
+    )
     page.save_revision(user=owner)
     return page
 
