@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "pagemodels",
     "units",
+    "curriculum",
     "assets",
     "search",
     "wagtail_localize",

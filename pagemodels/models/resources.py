@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
@@ -75,6 +76,44 @@ def filter_resources(resources, params):
     return resources, active
 
 
+def lesson_mismatch(resource, lesson):
+    """Why `lesson` cannot be linked from `resource`, or None."""
+    plan = lesson.plan
+    unit = resource.get_unit()
+    if unit is None or plan.unit_id != unit.pk:
+        return _("Chỉ được chọn bài học trong phân phối chương trình của trường mình.")
+    if resource.grade != plan.grade or resource.subject != plan.subject:
+        return _(
+            "Bài học đã chọn thuộc lớp %(grade)s, môn %(subject)s: hãy chọn đúng "
+            "khối lớp và môn học của tài nguyên."
+        ) % {"grade": plan.grade, "subject": plan.subject}
+    return None
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Offers only the planned lessons of the resource's own school, and of its
+    grade and subject once they are saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("planned_lesson")
+        if field is None:
+            return
+        from curriculum.models import PlannedLesson
+        from units.models import Unit
+
+        page = self.instance
+        unit = Unit.for_page(page if page.pk else self.parent_page)
+        lessons = PlannedLesson.objects.filter(plan__unit=unit).select_related("plan")
+        if page.grade:
+            lessons = lessons.filter(plan__grade=page.grade)
+        if page.subject:
+            lessons = lessons.filter(plan__subject=page.subject)
+        field.queryset = lessons.order_by(
+            "plan__grade", "plan__subject", "week", "sort_order"
+        )
+
+
 class ResourcePage(BasePage):
     parent_page_types = ["pagemodels.ResourceIndexPage"]
     subpage_types = []
@@ -113,6 +152,19 @@ class ResourcePage(BasePage):
         help_text=_("Video hoặc bài giảng e-learning trực tuyến (YouTube, ...)."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    planned_lesson = models.ForeignKey(
+        "curriculum.PlannedLesson",
+        verbose_name=_("bài học trong phân phối chương trình"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        help_text=_(
+            "Bài học của trường, cùng khối lớp và môn học với tài nguyên. "
+            "Bài giảng trình chiếu hoặc e-learning làm bài học này được tính "
+            "là đã ứng dụng CNTT."
+        ),
+    )
     shared = models.BooleanField(
         _("chia sẻ vào thư viện chung"),
         default=True,
@@ -128,6 +180,7 @@ class ResourcePage(BasePage):
                 FieldPanel("grade"),
                 FieldPanel("series"),
                 FieldPanel("school_year"),
+                FieldPanel("planned_lesson"),
             ],
             heading=_("Phân loại"),
         ),
@@ -153,11 +206,17 @@ class ResourcePage(BasePage):
         verbose_name = _("tài nguyên")
         verbose_name_plural = _("tài nguyên")
 
+    base_form_class = ResourcePageForm
+
     def clean(self):
         super().clean()
         if not self.files and not self.embed_url:
             message = _("Hãy tải lên ít nhất một tệp hoặc nhập đường dẫn nhúng.")
             raise ValidationError({"files": message, "embed_url": message})
+        if self.planned_lesson_id:
+            problem = lesson_mismatch(self, self.planned_lesson)
+            if problem:
+                raise ValidationError({"planned_lesson": problem})
 
     def save(self, *args, **kwargs):
         unit = self.get_unit()

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         config = load_config()
         admin = self.ensure_admin(config["admin"])
         call_command("provision_units", str(DEMO_DIR / "units.csv"), verbosity=0)
+        call_command("generate_curriculum", verbosity=0)
         with transaction.atomic():
             load_content(config)
         self.stdout.write(
