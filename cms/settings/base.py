@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "pagemodels",
     "units",
     "curriculum",
+    "oversight",
     "assets",
     "search",
     "wagtail_localize",
