@@ -62,6 +62,14 @@ class UnitCoverage:
     def percent(self):
         return self.tally.percent(self.week)
 
+    @property
+    def applied(self):
+        return self.tally.applied(self.week)
+
+    @property
+    def unit_label(self):
+        return _("bài") if self.target.count_by == CountBy.LESSONS else _("tiết")
+
     def trend(self):
         """Coverage (%) at the end of every school week."""
         return [round(self.tally.percent(week), 1) for week in range(1, LAST_WEEK + 1)]
@@ -99,7 +107,7 @@ class UnitCoverage:
     def next_steps(self, limit=5):
         """What each grade and subject still needs for the next deadline."""
         _last_week, percent = self.next_deadline()
-        unit = _("bài") if self.target.count_by == CountBy.LESSONS else _("tiết")
+        unit = self.unit_label
         steps = []
         for plan in self.plans.values():
             goal = math.ceil(plan.tally.planned * percent / 100)

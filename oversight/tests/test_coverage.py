@@ -100,3 +100,25 @@ def test_a_school_without_a_plan(network):
     coverage = coverage_of(network["other_school"], datetime.date(2026, 10, 12))
     assert coverage.status == NO_PLAN
     assert coverage.percent == 0.0
+
+
+def test_the_units_admin_home_shows_its_coverage_and_next_steps(client, network):
+    from django.contrib.auth import get_user_model
+
+    from pagemodels.fields import current_school_year
+
+    school = network["school"]
+    plan = CurriculumPlan.objects.create(
+        unit=school, school_year=current_school_year(), grade=3, subject="Toán"
+    )
+    PlannedLesson.objects.bulk_create(
+        PlannedLesson(plan=plan, week=n, title=f"Bài {n}") for n in range(1, 11)
+    )
+    editor = get_user_model().objects.create_user("gv", password="pw")
+    editor.groups.add(school.editors_group)
+    client.force_login(editor)
+    page = client.get("/admin/").content.decode()
+    assert "Ứng dụng CNTT" in page
+    assert school.name in page
+    assert "Khối 3 – Toán: 0/10 bài, cần thêm" in page
+    assert "<svg" in page
