@@ -37,7 +37,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = schools_of(user)
+        schools = schools_of(user)
+        self.fields["unit"].queryset = schools
+        if len(schools) == 1:
+            self.fields["unit"].initial = schools[0].pk
         self.fields["school_year"].initial = current_school_year()
 
     def clean(self):
