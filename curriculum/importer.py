@@ -11,6 +11,7 @@ from zipfile import BadZipFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cms.problems import ProblemsError
 from curriculum.models import LAST_WEEK, PlannedLesson
 
 COLUMNS = {
@@ -28,10 +29,8 @@ EXAMPLE_ROWS = [
 ]
 
 
-class CurriculumImportError(ValueError):
-    def __init__(self, problems):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+class CurriculumImportError(ProblemsError):
+    pass
 
 
 @dataclass(frozen=True)

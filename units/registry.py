@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cms.problems import ProblemsError
 from search.folding import fold
 from units.models import Unit
 
@@ -26,10 +27,8 @@ LEVEL_LABELS = {
 LABEL_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 
 
-class RegistryError(ValueError):
-    def __init__(self, problems):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+class RegistryError(ProblemsError):
+    pass
 
 
 @dataclass(frozen=True)
