@@ -12,7 +12,7 @@ def _as_text(value):
         return value
     if isinstance(value, dict):
         value = value.values()
-    if isinstance(value, list | tuple) or hasattr(value, "__iter__"):
+    if hasattr(value, "__iter__"):
         return "\n".join(_as_text(item) for item in value)
     return str(value)
 

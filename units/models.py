@@ -62,6 +62,12 @@ class Unit(models.Model):
         Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     archived_at = models.DateTimeField(_("ngừng hoạt động từ"), null=True, blank=True)
+    archived_pages = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Pages unpublished by archiving, published again on restoring.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

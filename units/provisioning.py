@@ -149,6 +149,8 @@ class Provisioner:
             archived_at=None,
         )
         created = unit.pk is None
+        if restored:
+            self.restore(unit)
         home = self.home_page(unit, entry, changes)
         unit.root_page = home
         unit.site = self.site(unit, entry, home, changes)
@@ -171,13 +173,24 @@ class Provisioner:
             report.unchanged.append(unit)
 
     def archive(self, unit, report):
-        """Unpublish the unit's whole tree; keep every page, file and group."""
+        """Unpublish the unit's whole tree, remembering what was live; keep
+        every page, file and group."""
+        unpublished = []
         if unit.root_page is not None:
             for page in unit.root_page.get_descendants(inclusive=True).live():
                 page.specific.unpublish(log_action=False)
+                unpublished.append(page.pk)
         unit.archived_at = timezone.now()
-        unit.save(update_fields=["archived_at", "updated_at"])
+        unit.archived_pages = unpublished
+        unit.save(update_fields=["archived_at", "archived_pages", "updated_at"])
         report.archived.append(unit)
+
+    def restore(self, unit):
+        """Publish again the pages that archiving unpublished."""
+        pages = Page.objects.filter(pk__in=unit.archived_pages, live=False)
+        for page in pages.specific().order_by("path"):
+            _publish(page)
+        unit.archived_pages = []
 
     def ensure_locales(self):
         """Every content language of the install has its Locale."""

@@ -13,6 +13,8 @@ from wagtail.models import (
 )
 
 from home.models import CentreHomePage, PortalHomePage, SchoolHomePage
+from pagemodels.factories import NewsPageFactory
+from pagemodels.models import NewsIndexPage
 from units.models import Unit
 from units.provisioning import provision_units
 from units.registry import read_registry
@@ -114,6 +116,12 @@ def test_a_dropped_unit_is_archived_then_restored(tmp_path):
     smaller = tmp_path / "units.csv"
     smaller.write_text("".join(kept), encoding="utf-8")
     pages_before = Page.objects.count()
+    home = Unit.objects.get(key="thtinhhuc").root_page
+    news = NewsIndexPage.objects.child_of(home).get()
+    NewsPageFactory(parent=news, title="Tin cũ đã đăng")
+    NewsPageFactory(parent=news, title="Tin nháp", live=False)
+    pages_before += 2
+    live_before = home.get_descendants(inclusive=True).live().count()
 
     report = provision(smaller)
     archived = sorted(unit.key for unit in report.archived)
@@ -129,3 +137,4 @@ def test_a_dropped_unit_is_archived_then_restored(tmp_path):
     assert unit.archived_at is None
     assert unit.root_page.live
     assert len(section_types(unit)) == 4
+    assert unit.root_page.get_descendants(inclusive=True).live().count() == live_before
