@@ -201,3 +201,19 @@ def test_news_rss_feed(client, demo):
     assert len(titles) == NewsPage.objects.child_of(news).live().count()
     links = [item.findtext("link") for item in channel.findall("item")]
     assert all(link.startswith(f"http://{school.hostname}/tin-tuc/") for link in links)
+
+
+def test_resources_carry_schema_org_learning_resource(client, demo):
+    import json
+    import re
+
+    from pagemodels.models import ResourcePage
+
+    school = demo["thdongvan"]
+    resource = ResourcePage.objects.descendant_of(school.root_page).live().first()
+    body = get(client, school, relative_url(resource)).content.decode()
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    data = json.loads(found.group(1))
+    assert data["@type"] == "LearningResource"
+    assert data["name"] == resource.title
+    assert data["publisher"]["name"] == school.name
