@@ -16,6 +16,7 @@ from pagemodels.models import (
     ProgrammeIndexPage,
     ResourceIndexPage,
     SchedulePage,
+    StandardPage,
     TraditionPage,
     UnitDirectoryPage,
 )
@@ -68,6 +69,11 @@ class BaseHomePage(BasePage):
         return context
 
 
+def child_types(required, optional=()):
+    """A home page's children: its sections, optional ones, free pages."""
+    return [*required, *optional, StandardPage]
+
+
 class SchoolHomePage(BaseHomePage):
     template = "home/home_page.html"
     required_sections = (
@@ -76,12 +82,7 @@ class SchoolHomePage(BaseHomePage):
         ResourceIndexPage,
         TraditionPage,
     )
-    subpage_types = [
-        *[f"pagemodels.{model.__name__}" for model in required_sections],
-        "pagemodels.DirectiveIndexPage",
-        "pagemodels.SchedulePage",
-        "pagemodels.StandardPage",
-    ]
+    subpage_types = child_types(required_sections, (DirectiveIndexPage, SchedulePage))
 
     class Meta:
         verbose_name = _("trang chủ trường học")
@@ -97,10 +98,7 @@ class CentreHomePage(BaseHomePage):
         ResourceIndexPage,
         DirectiveIndexPage,
     )
-    subpage_types = [
-        *[f"pagemodels.{model.__name__}" for model in required_sections],
-        "pagemodels.StandardPage",
-    ]
+    subpage_types = child_types(required_sections)
 
     class Meta:
         verbose_name = _("trang chủ trung tâm học tập cộng đồng")
@@ -115,10 +113,7 @@ class PortalHomePage(BaseHomePage):
         UnitDirectoryPage,
         LibraryPage,
     )
-    subpage_types = [
-        *[f"pagemodels.{model.__name__}" for model in required_sections],
-        "pagemodels.StandardPage",
-    ]
+    subpage_types = child_types(required_sections)
 
     class Meta:
         verbose_name = _("trang chủ cổng thông tin của phòng")
