@@ -1,5 +1,9 @@
+import io
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page, Site
 
@@ -75,3 +79,26 @@ def network(db, tmp_path):
         "other_school": units["ptdtbtthcsdongvan"],
         "centre": units["tthtcdhucdong"],
     }
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo network, loaded once per test module inside a transaction
+    that is rolled back afterwards (each test runs in a savepoint of it)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_loaded, db):
+    """The demo network's units by key."""
+    from units.models import Unit
+
+    return {unit.key: unit for unit in Unit.objects.select_related("site", "root_page")}

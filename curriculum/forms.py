@@ -4,19 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from curriculum.models import CurriculumPlan
 from pagemodels.choices import Grade, subject_choices
 from pagemodels.fields import current_school_year, validate_school_year
+from units.access import schools_of
 from units.models import Unit
-
-
-def schools_of(user):
-    """The schools whose curriculum `user` may manage."""
-    schools = Unit.objects.active().filter(kind=Unit.Kind.SCHOOL)
-    if user.is_superuser:
-        return schools
-    return schools.filter(
-        pk__in=Unit.objects.filter(editors_group__user=user).values("pk")
-    ) | schools.filter(
-        pk__in=Unit.objects.filter(approvers_group__user=user).values("pk")
-    )
 
 
 class ImportForm(forms.Form):

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from curriculum.forms import ImportForm, schools_of
+from curriculum.forms import ImportForm
 from curriculum.importer import (
     CurriculumImportError,
     import_lessons,
@@ -14,6 +14,7 @@ from curriculum.importer import (
     template_xlsx,
 )
 from curriculum.models import CurriculumPlan
+from units.access import schools_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from curriculum import views
-from curriculum.forms import schools_of
+from units.access import schools_of
 
 
 @hooks.register("register_admin_urls")

@@ -36,6 +36,7 @@ from pagemodels.models import (
     SchedulePage,
     TraditionPage,
 )
+from pagemodels.models.disclosure import review_year
 from search.folding import ascii_slug
 from units.models import Unit
 
@@ -81,7 +82,9 @@ class UnitContent:
         self.documents = {}
 
     def text(self, value):
-        return value.format(name=self.unit.name, locality=self.unit.locality)
+        return value.format(
+            name=self.unit.name, locality=self.unit.locality, key=self.unit.key
+        )
 
     def image(self, filename):
         if filename not in self.images:
@@ -125,8 +128,8 @@ class UnitContent:
             return
         home.intro = self.text(data.get("intro", ""))
         home.address = self.text(data.get("address", ""))
-        home.phone = data.get("phone", "")
-        home.email = data.get("email", "")
+        home.phone = self.text(data.get("phone", ""))
+        home.email = self.text(data.get("email", ""))
         home.save_revision(log_action=False).publish()
 
     def news(self, items):
@@ -232,13 +235,13 @@ class SchoolContent(UnitContent):
         index = section(self.home, DisclosureIndexPage)
         if not is_empty(index):
             return
+        school_year = review_year(datetime.date.today())
         year = publish(
             index,
-            DisclosureYearPage(
-                title=f"Năm học {data['school_year']}", school_year=data["school_year"]
-            ),
+            DisclosureYearPage(title=f"Năm học {school_year}", school_year=school_year),
         )
         for item in data["items"]:
+            item = {**item, "title": item["title"].format(year=school_year)}
             publish(
                 year,
                 DisclosureItemPage(

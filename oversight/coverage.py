@@ -42,6 +42,16 @@ class Tally:
         return 100 * self.applied(week) / self.planned if self.planned else 0.0
 
 
+def combined(tallies):
+    """One tally adding up several (a network's schools)."""
+    total = Tally()
+    for tally in tallies:
+        total.planned += tally.planned
+        for week, amount in enumerate(tally.applied_by_week):
+            total.applied_by_week[week] += amount
+    return total
+
+
 @dataclass
 class PlanCoverage:
     grade: int
@@ -68,7 +78,7 @@ class UnitCoverage:
 
     @property
     def unit_label(self):
-        return _("bài") if self.target.count_by == CountBy.LESSONS else _("tiết")
+        return self.target.unit_label
 
     def trend(self):
         """Coverage (%) at the end of every school week."""
@@ -82,23 +92,25 @@ class UnitCoverage:
         return self.target.deadlines()[-1]
 
     @property
+    def expected_percent(self):
+        return self.target.expected_percent(self.as_of)
+
+    @property
     def status(self):
         """Missed: a passed deadline was not met and is still not met; else on
-        track or behind against the target pro-rated to the next deadline."""
+        track or behind against the expected (pro-rated) percent."""
         if not self.tally.planned:
             return NO_PLAN
-        start_week, start_percent, missed = 0, 0, False
-        for last_week, percent in self.target.deadlines():
-            if self.as_of > self.target.week_end(last_week):
-                missed = self.tally.percent(last_week) < percent
-                start_week, start_percent = last_week, percent
-                continue
-            if missed and self.percent < start_percent:
+        passed = [
+            (last_week, percent)
+            for last_week, percent in self.target.deadlines()
+            if self.as_of > self.target.week_end(last_week)
+        ]
+        if passed:
+            last_week, percent = passed[-1]
+            if self.tally.percent(last_week) < percent and self.percent < percent:
                 return MISSED
-            elapsed = (self.week - start_week) / (last_week - start_week)
-            expected = start_percent + (percent - start_percent) * elapsed
-            return ON_TRACK if self.percent >= expected else BEHIND
-        return MISSED if missed else ON_TRACK
+        return ON_TRACK if self.percent >= self.expected_percent else BEHIND
 
     @property
     def status_label(self):

@@ -3,7 +3,8 @@ distribution, by the end of semester I and by the end of the year."""
 
 import datetime
 
-from django.core.validators import MaxValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,18 @@ def _percent(label, default):
     )
 
 
+def _days(label, default):
+    return models.PositiveSmallIntegerField(
+        label, default=default, validators=[MinValueValidator(1)]
+    )
+
+
+def _weight(label, default):
+    return models.PositiveSmallIntegerField(
+        label, default=default, validators=[MaxValueValidator(100)]
+    )
+
+
 class SchoolYearTarget(models.Model):
     school_year = school_year_field(unique=True)
     starts_on = models.DateField(
@@ -36,11 +49,25 @@ class SchoolYearTarget(models.Model):
     count_by = models.CharField(
         _("cách tính"), max_length=10, choices=CountBy.choices, default=CountBy.LESSONS
     )
+    # Completeness
+    news_max_age_days = _days(_("tin mới nhất không cũ hơn (ngày)"), 30)
+    # Evaluation: weights (any scale; shown as shares of their sum) and activity
+    weight_coverage = _weight(_("trọng số ứng dụng CNTT"), 50)
+    weight_completeness = _weight(_("trọng số đầy đủ thông tin"), 30)
+    weight_activity = _weight(_("trọng số hoạt động"), 20)
+    activity_days = _days(_("khoảng tính hoạt động (ngày)"), 30)
+    activity_expected = models.PositiveSmallIntegerField(
+        _("số lượt đăng mong đợi trong khoảng"),
+        default=8,
+        validators=[MinValueValidator(1)],
+        help_text=_("Số trang đăng mới hoặc cập nhật để đạt trọn điểm hoạt động."),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu năm học")
         verbose_name_plural = _("chỉ tiêu năm học")
         ordering = ["-school_year"]
+        permissions = [("view_all_units", _("Xem số liệu giám sát của mọi đơn vị"))]
 
     def __str__(self):
         return (
@@ -73,6 +100,43 @@ class SchoolYearTarget(models.Model):
     @property
     def year_ends_on(self):
         return self.week_end(LAST_WEEK)
+
+    def clean(self):
+        super().clean()
+        if self.semester_one_percent > self.year_percent:
+            raise ValidationError(
+                {
+                    "year_percent": _(
+                        "Chỉ tiêu cuối năm không được thấp hơn chỉ tiêu học kì I."
+                    )
+                }
+            )
+        if not (self.weight_coverage + self.weight_completeness + self.weight_activity):
+            raise ValidationError(_("Cần ít nhất một trọng số lớn hơn 0."))
+
+    @property
+    def unit_label(self):
+        return _("bài") if self.count_by == CountBy.LESSONS else _("tiết")
+
+    def weights(self):
+        """{measure: weight} as entered."""
+        return {
+            "coverage": self.weight_coverage,
+            "completeness": self.weight_completeness,
+            "activity": self.weight_activity,
+        }
+
+    def expected_percent(self, day):
+        """The target pro-rated to `day`, from the last passed deadline (or 0%
+        at the start) to the next one; the last deadline's once all passed."""
+        start_week, start_percent = 0, 0
+        for last_week, percent in self.deadlines():
+            if day > self.week_end(last_week):
+                start_week, start_percent = last_week, percent
+                continue
+            elapsed = max(0, self.week_of(day) - start_week) / (last_week - start_week)
+            return start_percent + (percent - start_percent) * elapsed
+        return start_percent
 
     def deadlines(self):
         """(last week, percent) of each deadline, in order."""

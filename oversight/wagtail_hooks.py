@@ -1,47 +1,104 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from curriculum.forms import schools_of
+from oversight import views
+from oversight.access import VIEW_ALL, visible_units
 from oversight.charts import coverage_chart
-from oversight.coverage import compute_coverage
+from oversight.coverage import STATUS_LABELS
+from oversight.measures import compute_measures
+from oversight.models import SchoolYearTarget
 from pagemodels.fields import current_school_year
 
 
-class CoveragePanel(Component):
-    """On a unit's admin home: its coverage, status and next concrete steps."""
+class UnitPanel(Component):
+    """On a unit's admin home: its coverage, completeness, score and the
+    next concrete steps; for the authority, the network in one line."""
 
-    name = "unit_coverage"
+    name = "oversight"
     order = 50
-    template_name = "oversight/coverage_panel.html"
+    template_name = "oversight/home_panel.html"
 
-    def __init__(self, schools):
-        self.schools = schools
+    def __init__(self, user):
+        self.user = user
 
     def get_context_data(self, parent_context):
         school_year = current_school_year()
-        coverage = compute_coverage(school_year, self.schools)
-        rows = []
-        for school in self.schools:
-            figures = coverage[school.pk]
-            rows.append(
-                {
-                    "school": school,
-                    "coverage": figures,
-                    "deadline": figures.next_deadline(),
-                    "chart": coverage_chart(
-                        figures.trend(), figures.target, figures.week
-                    ),
-                    "steps": figures.next_steps(),
-                }
-            )
-        return {"school_year": school_year, "rows": rows, "heading": _("Ứng dụng CNTT")}
+        units = visible_units(self.user)
+        context = {"school_year": school_year, "heading": _("Giám sát và đánh giá")}
+        if self.user.has_perm(VIEW_ALL):
+            measures = compute_measures(school_year, units)
+            schools = [m for m in measures if m.coverage is not None]
+            context["network"] = {
+                "units": len(measures),
+                "statuses": [
+                    (label, sum(1 for m in schools if m.coverage.status == status))
+                    for status, label in STATUS_LABELS.items()
+                ],
+            }
+            return context
+        context["rows"] = [
+            {
+                "m": m,
+                "steps": m.next_steps(),
+                "chart": m.coverage
+                and coverage_chart(
+                    m.coverage.trend(), m.coverage.target, m.coverage.week
+                ),
+            }
+            for m in compute_measures(school_year, units)
+        ]
+        return context
 
 
 @hooks.register("construct_homepage_panels")
-def add_coverage_panel(request, panels):
-    if request.user.is_superuser:
-        return  # the authority's dashboard covers every unit
-    schools = list(schools_of(request.user))
-    if schools:
-        panels.append(CoveragePanel(schools))
+def add_oversight_panel(request, panels):
+    if visible_units(request.user).exists():
+        panels.append(UnitPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_oversight_urls():
+    return [
+        path("oversight/", views.dashboard, name="oversight_dashboard"),
+        path("oversight/export.<str:extension>", views.export, name="oversight_export"),
+        path("oversight/unit/<slug:key>/", views.unit_detail, name="oversight_unit"),
+        path(
+            "oversight/unit/<slug:key>/plan/<int:plan_id>/",
+            views.plan_detail,
+            name="oversight_plan",
+        ),
+    ]
+
+
+class OversightMenuItem(MenuItem):
+    def is_shown(self, request):
+        return visible_units(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_oversight_menu_item():
+    return OversightMenuItem(
+        _("Giám sát"), reverse("oversight_dashboard"), icon_name="list-ul", order=810
+    )
+
+
+class TargetViewSet(ModelViewSet):
+    model = SchoolYearTarget
+    icon = "date"
+    menu_label = _("Chỉ tiêu năm học")
+    add_to_settings_menu = True
+    list_display = ["school_year", "semester_one_percent", "year_percent", "count_by"]
+    form_fields = [
+        "school_year", "starts_on", "semester_one_percent", "year_percent",
+        "count_by", "news_max_age_days", "weight_coverage", "weight_completeness",
+        "weight_activity", "activity_days", "activity_expected",
+    ]  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_target_viewset():
+    return TargetViewSet("oversight_targets")

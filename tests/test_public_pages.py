@@ -1,11 +1,7 @@
 """The demo network's public sites: every page type renders on its own host
 and nowhere else; lists filter and paginate; feeds and consent rules hold."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -22,26 +18,6 @@ from pagemodels.models import (
 from units.models import Unit
 
 pytestmark = [pytest.mark.sites, pytest.mark.django_db]
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """The demo network, loaded once for this module inside a transaction
-    that is rolled back afterwards (each test runs in a savepoint of it)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return {unit.key: unit for unit in Unit.objects.select_related("site", "root_page")}
 
 
 def get(client, unit, path, **params):

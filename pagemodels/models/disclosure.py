@@ -25,6 +25,12 @@ def disclosure_due_date(school_year):
     return datetime.date(int(school_year[-4:]), 6, 30)
 
 
+def review_year(day):
+    """The school year whose disclosure deadline most recently passed."""
+    end = day.year if day > datetime.date(day.year, 6, 30) else day.year - 1
+    return f"{end - 1}-{end}"
+
+
 class DisclosureIndexPage(SectionPage):
     """Công khai: one child page per school year."""
 

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
+from django.utils import timezone
 
 from home.demo import DEMO_DIR, load_config, load_content
+from oversight.demo import load_progress
 from units.models import Unit
 
 
@@ -17,12 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.perf_counter()
+        loaded_since = timezone.now()
         config = load_config()
         admin = self.ensure_admin(config["admin"])
         call_command("provision_units", str(DEMO_DIR / "units.csv"), verbosity=0)
         call_command("generate_curriculum", verbosity=0)
         with transaction.atomic():
             load_content(config)
+            load_progress(config, loaded_since)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network ready in {time.perf_counter() - started:.0f} s."
