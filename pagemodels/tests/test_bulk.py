@@ -33,7 +33,7 @@ def test_pages_are_added_after_existing_children(network):
     add_children(index, resources(school, 3))
     add_children(index, resources(school, 2, start=3), validate=False)
     children = list(index.get_children().specific())
-    assert [page.pk for page in children][0] == first.pk
+    assert children[0].pk == first.pk
     assert [page.title for page in children[1:]] == [
         f"Bài giảng hàng loạt {n}" for n in range(5)
     ]
