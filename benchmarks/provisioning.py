@@ -8,17 +8,11 @@ registry (nothing to change). PostgreSQL is started by tests/services.py.
 Search indexing runs inline (the quick-start task backend), as in `make run`.
 """
 
-import argparse
 import csv
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from benchmarks.harness import REPO, entry, fresh_database, run_measure
+
 COMMUNES = [
     "An Lạc", "Bắc Sơn", "Cao Minh", "Đại Dực", "Điền Xá", "Đồng Lâm", "Hà Lâu",
     "Hải Sơn", "Hòa Bình", "Kỳ Thượng", "Lục Ngạn", "Minh Cầm", "Nam Sơn",
@@ -67,74 +61,31 @@ def measure(registry):
     print(f"{len(entries)} {first} {second}")
 
 
-def fresh_database(kind, workdir, server, name):
-    if kind == "sqlite":
-        return f"sqlite:///{workdir / (name + '.sqlite3')}"
-    import psycopg2
-
-    connection = psycopg2.connect(server.url)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE {name}")
-    connection.close()
-    return server.url.rsplit("/", 1)[0] + f"/{name}"
-
-
 def run(kind, workdir, server, name, registry):
-    env = {
-        **os.environ,
-        "DATABASE_URL": fresh_database(kind, workdir, server, name),
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-    }
-    env.pop("OPENSEARCH_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.provisioning", "--measure", str(registry)],
-        cwd=REPO, env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    count, first, second = result.stdout.split()[-3:]
+    database = fresh_database(kind, workdir, server, name)
+    output = run_measure("benchmarks.provisioning", database, registry, capture=True)
+    count, first, second = output.split()[-3:]
     return int(count), float(first), float(second)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--database", choices=["sqlite", "postgresql"], default="sqlite"
-    )
-    parser.add_argument("--units", type=int, default=200)
-    parser.add_argument("--measure", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.measure:
-        measure(args.measure)
-        return
-    workdir = Path(tempfile.mkdtemp(prefix="cms-bench-"))
-    server = None
-    if args.database == "postgresql":
-        from tests.services import PostgresServer
-
-        server = PostgresServer().start()
-    try:
-        generated = workdir / "units-generated.csv"
-        generated_registry(generated, args.units)
-        print(f"database: {args.database}")
-        for name, label, registry in [
-            ("demo", "demo registry", REPO / "demo" / "units.csv"),
-            (
-                "generated",
-                f"generated registry ({args.units} units + authority)",
-                generated,
-            ),
-        ]:
-            count, first, second = run(args.database, workdir, server, name, registry)
-            print(
-                f"{label}: {count} units; first run {first:.1f} s "
-                f"({first / count * 1000:.0f} ms/unit); second run {second:.2f} s",
-                flush=True,
-            )
-    finally:
-        if server:
-            server.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+def drive(args, workdir, server):
+    generated = workdir / "units-generated.csv"
+    generated_registry(generated, args.units)
+    for name, label, registry in [
+        ("demo", "demo registry", REPO / "demo" / "units.csv"),
+        (
+            "generated",
+            f"generated registry ({args.units} units + authority)",
+            generated,
+        ),
+    ]:
+        count, first, second = run(args.database, workdir, server, name, registry)
+        print(
+            f"{label}: {count} units; first run {first:.1f} s "
+            f"({first / count * 1000:.0f} ms/unit); second run {second:.2f} s",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
-    main()
+    entry(measure, drive)

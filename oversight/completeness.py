@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max
+from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,6 +21,7 @@ from pagemodels.models import (
     DisclosureYearPage,
     IntroductionPage,
     NewsPage,
+    OrganisationMember,
     ScheduleEntry,
     TraditionPage,
 )
@@ -168,8 +169,12 @@ class CompletenessCheck:
         if centres:
             rows = (
                 with_home_path(IntroductionPage.objects.filter(depth=3))
-                .annotate(member_count=Count("members"))
-                .values("prefix", "general", "functions", "member_count")
+                .annotate(
+                    has_members=Exists(
+                        OrganisationMember.objects.filter(page=OuterRef("pk"))
+                    )
+                )
+                .values("prefix", "general", "functions", "has_members")
             )
             for row in rows:
                 names = [
@@ -177,7 +182,7 @@ class CompletenessCheck:
                     for name, empty in (
                         (_("giới thiệu chung"), not row["general"]),
                         (_("chức năng, nhiệm vụ"), not row["functions"]),
-                        (_("thành viên ban giám đốc"), not row["member_count"]),
+                        (_("thành viên ban giám đốc"), not row["has_members"]),
                     )
                     if empty
                 ]

@@ -5,11 +5,12 @@ e-learning resource linked to it was first published. Coverage is applied
 over planned, counted in lessons or in periods (the target's setting). All
 figures for any number of schools come from two aggregate queries."""
 
+import datetime
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Sum
+from django.db.models import Case, Count, IntegerField, Min, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -138,6 +139,21 @@ class UnitCoverage:
         ]  # fmt: skip
 
 
+def _week_case(target):
+    """The school week (0–35, as `week_of`) of the annotation `first`."""
+    starts = [
+        timezone.make_aware(
+            datetime.datetime.combine(target.week_start(week), datetime.time())
+        )
+        for week in range(1, LAST_WEEK + 1)
+    ]
+    return Case(
+        *[When(first__lt=start, then=Value(week)) for week, start in enumerate(starts)],
+        default=Value(LAST_WEEK),
+        output_field=IntegerField(),
+    )
+
+
 def compute_coverage(school_year, units, as_of=None):
     """{unit id: UnitCoverage} for `units` (schools) in `school_year`."""
     target = SchoolYearTarget.for_year(school_year)
@@ -164,26 +180,28 @@ def compute_coverage(school_year, units, as_of=None):
         coverage.tally.planned += plan.tally.planned
         plan_units[row["plan_id"]] = coverage
 
+    # One row per IT-applied lesson: its plan, its periods and the school
+    # week of its first publication, computed by the database (a CASE over
+    # the weeks' first instants) so no per-row date handling is left here.
     applied = (
         ResourcePage.objects.live()
         .filter(
             resource_type__in=ResourceType.it_applied(),
-            planned_lesson__plan_id__in=plan_units.keys(),
+            planned_lesson__plan__school_year=school_year,
+            planned_lesson__plan__unit_id__in=unit_ids,
+            first_published_at__isnull=False,
         )
         .order_by()  # pages are ordered by path, which would split the groups
         .values(
             "planned_lesson_id", "planned_lesson__plan_id", "planned_lesson__periods"
         )
         .annotate(first=Min("first_published_at"))
+        .annotate(week=_week_case(target))
+        .values_list("planned_lesson__plan_id", "planned_lesson__periods", "week")
     )
     weeks = defaultdict(int)
-    for row in applied:
-        if row["first"] is None:
-            continue
-        published_week = target.week_of(timezone.localtime(row["first"]).date())
-        amount = row["planned_lesson__periods"] if by_periods else 1
-        plan_id = row["planned_lesson__plan_id"]
-        weeks[plan_id, published_week] += amount
+    for plan_id, periods, published_week in applied:
+        weeks[plan_id, published_week] += periods if by_periods else 1
     for (plan_id, published_week), amount in weeks.items():
         coverage = plan_units[plan_id]
         coverage.plans[plan_id].tally.applied_by_week[published_week] += amount

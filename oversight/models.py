@@ -84,6 +84,9 @@ class SchoolYearTarget(models.Model):
             target = cls(school_year=school_year, starts_on=monday)
         return target
 
+    def week_start(self, week):
+        return self.starts_on + datetime.timedelta(weeks=week - 1)
+
     def week_end(self, week):
         return self.starts_on + datetime.timedelta(weeks=week, days=-1)
 

@@ -30,9 +30,10 @@ def _page_row(page, parent, path, content_type):
     return Page(**fields)
 
 
-def add_children(parent, pages, validate=True):
+def add_children(parent, pages, validate=True, index=True):
     """Append `pages` (instances of one specific page model, slugs set and
-    unique among the parent's children) as the last children of `parent`."""
+    unique among the parent's children) as the last children of `parent`;
+    `index=False` leaves search indexing to a later `update_index`."""
     if not pages:
         return []
     model = type(pages[0])
@@ -55,7 +56,7 @@ def add_children(parent, pages, validate=True):
                 page.pk = page.id = page.page_ptr_id = row.pk
                 page.translation_key = row.translation_key
                 page.save_base(raw=True, force_insert=True)
-            for backend in get_search_backends(with_auto_update=True):
+            for backend in get_search_backends(with_auto_update=True) if index else ():
                 backend.add_bulk(model, batch)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     parent.numchild += len(pages)
