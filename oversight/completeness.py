@@ -82,10 +82,6 @@ def _local_date(moment):
     return timezone.localtime(moment).date() if moment else None
 
 
-def _by_home(rows, key="prefix"):
-    return {row[key]: row for row in rows}
-
-
 def with_home_path(queryset, path="path"):
     return queryset.order_by().annotate(prefix=Substr(path, 1, HOME_PATH_LENGTH))
 
@@ -101,7 +97,7 @@ class CompletenessCheck:
         self.units = [unit for unit in units if unit.root_page_id]
         self.target = target
         self.as_of = as_of
-        self.paths = {unit.root_page.path: unit for unit in self.units}
+        self.paths = {unit.root_page.path for unit in self.units}
 
     def run(self):
         result = {unit.pk: Completeness() for unit in self.units}
@@ -120,7 +116,7 @@ class CompletenessCheck:
             checks.append(self.sections(unit, children.get(path, {})))
             checks.append(self.fields(homes.get(path, {}), extra_fields.get(path, [])))
             if unit.kind == Unit.Kind.SCHOOL:
-                checks.extend(disclosure.get(path) or self._no_disclosure())
+                checks.extend(disclosure[path])
             if unit.kind == Unit.Kind.CENTRE:
                 checks.append(self.schedule(schedule.get(path)))
             else:
@@ -305,10 +301,6 @@ class CompletenessCheck:
             "; ".join(problems),
             steps,
         )  # fmt: skip
-
-    def _no_disclosure(self):
-        return [self.disclosure_on_time(review_year(self.as_of), {}),
-                self.disclosure_changes([])]  # fmt: skip
 
     def disclosure_changes(self, pending):
         late = [
