@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, IntegerField, Min, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from curriculum.models import LAST_WEEK, PlannedLesson
 from oversight.models import CountBy, SchoolYearTarget
@@ -21,10 +22,10 @@ from pagemodels.models import ResourcePage
 
 ON_TRACK, BEHIND, MISSED, NO_PLAN = "on_track", "behind", "missed", "no_plan"
 STATUS_LABELS = {
-    ON_TRACK: _("Đúng tiến độ"),
-    BEHIND: _("Chậm tiến độ"),
-    MISSED: _("Không đạt chỉ tiêu"),
-    NO_PLAN: _("Chưa có phân phối chương trình"),
+    ON_TRACK: gettext_lazy("Đúng tiến độ"),
+    BEHIND: gettext_lazy("Chậm tiến độ"),
+    MISSED: gettext_lazy("Không đạt chỉ tiêu"),
+    NO_PLAN: gettext_lazy("Chưa có phân phối chương trình"),
 }
 
 

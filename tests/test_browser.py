@@ -75,3 +75,70 @@ def test_a_parent_finds_a_lesson_on_a_phone(
     assert page.get_by_text("Phiếu học tập Toán lớp 4").count() >= 1
     assert page.get_by_text("Bài giảng Toán lớp 2").count() == 0
     page.screenshot(path=str(tmp_path / "resources-phone.png"), full_page=True)
+
+
+@pytest.fixture
+def supervised_school(transactional_db, network):
+    """A school with a plan of 20 Toán lessons, two of them IT-applied, and a
+    supervisor of the authority."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from curriculum.models import CurriculumPlan, PlannedLesson
+    from pagemodels.fields import current_school_year
+
+    school = network["school"]
+    plan = CurriculumPlan.objects.create(
+        unit=school, school_year=current_school_year(), grade=2, subject="Toán"
+    )
+    lessons = PlannedLesson.objects.bulk_create(
+        PlannedLesson(plan=plan, week=n, title=f"Toán 2 – Bài {n}")
+        for n in range(1, 21)
+    )
+    resources = ResourceIndexPage.objects.child_of(school.root_page).get()
+    for lesson in lessons[:2]:
+        ResourcePageFactory(
+            parent=resources, grade=2, planned_lesson=lesson,
+            title=f"Bài giảng trình chiếu: {lesson.title}",
+        )  # fmt: skip
+    user = get_user_model().objects.create_user("giamsat", password="giamsat-2026")
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_all_units"])
+    )
+    return school
+
+
+def test_a_supervisor_drills_down_from_the_dashboard_to_a_lesson(
+    browser, live_server, supervised_school
+):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "giamsat")
+    page.fill("input[name=password]", "giamsat-2026")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Giám sát", exact=True).first.click()
+    page.wait_for_load_state()
+    assert (
+        page.get_by_role("heading", level=1)
+        .first.inner_text()
+        .startswith("Giám sát các đơn vị")
+    )
+    page.get_by_role("columnheader", name="Đơn vị").get_by_role("link").click()
+    page.wait_for_load_state()
+    assert "sort=name" in page.url
+    assert (
+        page.get_by_role("columnheader", name="Đơn vị").get_attribute("aria-sort")
+        == "ascending"
+    )
+    page.get_by_role("link", name=supervised_school.name).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Điểm đánh giá:").count() == 1
+    assert page.locator("svg[role=img]").count() >= 1
+    page.get_by_role("link", name="Toán", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("2/20 bài đã có bài giảng điện tử").count() == 1
+    assert (
+        page.get_by_role("link", name="Bài giảng trình chiếu: Toán 2 – Bài 1").count()
+        == 1
+    )
