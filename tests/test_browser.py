@@ -40,7 +40,7 @@ def browser():
 
 
 @pytest.fixture
-def school_site(transactional_db, network):
+def school_site(django_db_serialized_rollback, transactional_db, network):
     school = network["school"]
     resources = ResourceIndexPage.objects.child_of(school.root_page).get()
     for title, grade in [("Bài giảng Toán lớp 2", 2), ("Phiếu học tập Toán lớp 4", 4)]:
@@ -78,7 +78,7 @@ def test_a_parent_finds_a_lesson_on_a_phone(
 
 
 @pytest.fixture
-def supervised_school(transactional_db, network):
+def supervised_school(django_db_serialized_rollback, transactional_db, network):
     """A school with a plan of 20 Toán lessons, two of them IT-applied, and a
     supervisor of the authority."""
     from django.contrib.auth import get_user_model

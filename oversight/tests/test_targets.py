@@ -46,7 +46,12 @@ def test_bad_targets_are_refused_in_vietnamese_and_kept_in_the_form(admin_client
     assert response.status_code == 200
     assert "Chỉ tiêu cuối năm không được thấp hơn chỉ tiêu học kì I." in page
     assert 'value="2027-09-06"' in page
-    bad = {**FORM, "weight_coverage": "0", "weight_completeness": "0", "weight_activity": "0"}
+    bad = {
+        **FORM,
+        "weight_coverage": "0",
+        "weight_completeness": "0",
+        "weight_activity": "0",
+    }
     page = admin_client.post("/admin/oversight_targets/new/", bad).content.decode()
     assert "Cần ít nhất một trọng số lớn hơn 0." in page
     assert not SchoolYearTarget.objects.exists()

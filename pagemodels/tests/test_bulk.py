@@ -53,6 +53,7 @@ def test_added_pages_are_searchable(network, search_engine):
     school = network["school"]
     index = ResourceIndexPage.objects.child_of(school.root_page).get()
     add_children(index, resources(school, 3))
+    search_engine.refresh_indexes()
     found = search_engine.search("hang loat", ResourcePage.objects.live())
     assert len(found) == 3
 
