@@ -6,6 +6,11 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 EDITORS, APPROVERS = "editors", "approvers"
 ROLE_LABELS = {EDITORS: _("Biên tập viên"), APPROVERS: _("Phê duyệt")}
+SUPERVISORS, ADMINISTRATORS = "supervisors", "administrators"
+AUTHORITY_GROUPS = {
+    SUPERVISORS: _("Cơ quan quản lý – Giám sát"),
+    ADMINISTRATORS: _("Cơ quan quản lý – Quản trị"),
+}
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 PAGE_CODENAMES = {
@@ -35,11 +40,33 @@ COLLECTION_PERMISSIONS = {
 }
 
 
+_SEE_ALL = ("oversight", "view_all_units")
+# Supervisors read every unit and its figures; administrators also manage
+# people, groups and the targets. Neither changes a unit's content.
+AUTHORITY_PERMISSIONS = {
+    SUPERVISORS: [ADMIN_ACCESS, _SEE_ALL],
+    ADMINISTRATORS: [
+        ADMIN_ACCESS,
+        _SEE_ALL,
+        *[("auth", f"{action}_{model}") for model in ("user", "group")
+          for action in ("add", "change", "delete")],
+        ("oversight", "add_schoolyeartarget"),
+        ("oversight", "change_schoolyeartarget"),
+    ],
+}  # fmt: skip
+# What every unit may do in the authority's shared collection: use, not change.
+SHARED_COLLECTION = [
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
 def load_permissions():
     """Every permission a unit group can get, by (app label, codename)."""
     wanted = {ADMIN_ACCESS}
     wanted |= {("wagtailcore", c) for codes in PAGE_CODENAMES.values() for c in codes}
     wanted |= {pair for pairs in COLLECTION_PERMISSIONS.values() for pair in pairs}
+    wanted |= {pair for pairs in AUTHORITY_PERMISSIONS.values() for pair in pairs}
     permissions = Permission.objects.filter(
         codename__in={codename for _app, codename in wanted}
     ).select_related("content_type")
@@ -64,14 +91,22 @@ def grant(group, role, root_page, collection, permissions):
             GroupPagePermission.objects.create(
                 group=group, page=root_page, permission=permission
             )
-    collection_permissions = set(
+    grant_collection(group, collection, COLLECTION_PERMISSIONS[role], permissions)
+
+
+def grant_collection(group, collection, pairs, permissions):
+    held = set(
         GroupCollectionPermission.objects.filter(
             group=group, collection=collection
         ).values_list("permission_id", flat=True)
     )
-    for pair in COLLECTION_PERMISSIONS[role]:
+    for pair in pairs:
         permission = permissions[pair]
-        if permission.pk not in collection_permissions:
+        if permission.pk not in held:
             GroupCollectionPermission.objects.create(
                 group=group, collection=collection, permission=permission
             )
+
+
+def grant_authority(group, role, permissions):
+    group.permissions.add(*(permissions[pair] for pair in AUTHORITY_PERMISSIONS[role]))

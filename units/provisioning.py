@@ -15,9 +15,13 @@ from home.models import CentreHomePage, PortalHomePage, SchoolHomePage
 from units.models import Unit
 from units.permissions import (
     APPROVERS,
+    AUTHORITY_GROUPS,
     EDITORS,
     ROLE_LABELS,
+    SHARED_COLLECTION,
     grant,
+    grant_authority,
+    grant_collection,
     load_permissions,
 )
 
@@ -197,6 +201,22 @@ class Provisioner:
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
 
+    def authority_groups(self):
+        for role, label in AUTHORITY_GROUPS.items():
+            group, _created = Group.objects.get_or_create(name=str(label))
+            grant_authority(group, role, self.permissions)
+
+    def share_authority_collection(self):
+        """Every unit group may use (not change) the authority's collection."""
+        authority = Unit.objects.active().filter(kind=Unit.Kind.AUTHORITY).first()
+        if authority is None or authority.collection is None:
+            return
+        for unit in Unit.objects.active().exclude(pk=authority.pk):
+            for group in (unit.editors_group, unit.approvers_group):
+                grant_collection(
+                    group, authority.collection, SHARED_COLLECTION, self.permissions
+                )
+
     def remove_welcome_page(self):
         """Wagtail's own placeholder page, left by its initial migration."""
         base_type = ContentType.objects.get_for_model(Page)
@@ -217,4 +237,6 @@ def provision_units(entries):
         keys = {entry.key for entry in entries}
         for unit in Unit.objects.active().exclude(key__in=keys):
             provisioner.archive(unit, report)
+        provisioner.authority_groups()
+        provisioner.share_authority_collection()
     return report

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from home.demo import DEMO_DIR, load_config, load_content
 from oversight.demo import load_progress
+from units.demo import load_users
 from units.models import Unit
 
 
@@ -27,12 +28,16 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_content(config)
             load_progress(config, loaded_since)
+            users = load_users(config)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network ready in {time.perf_counter() - started:.0f} s."
             )
         )
         self.print_urls(admin, config["admin"]["password"])
+        self.stdout.write(f"  Demo logins (password {config['users']['password']}):")
+        for username, group in users:
+            self.stdout.write(f"    {username:<22} {group}")
 
     def ensure_admin(self, data):
         user_model = get_user_model()
