@@ -54,6 +54,8 @@ AUTHORITY_PERMISSIONS = {
         ("oversight", "change_schoolyeartarget"),
     ],
 }  # fmt: skip
+# Read every unit's pages and drafts (see units.policy), granted at the root.
+PAGE_VIEW = ("wagtailcore", "view_page")
 # What every unit may do in the authority's shared collection: use, not change.
 SHARED_COLLECTION = [
     ("wagtailimages", "choose_image"),
@@ -67,6 +69,7 @@ def load_permissions():
     wanted |= {("wagtailcore", c) for codes in PAGE_CODENAMES.values() for c in codes}
     wanted |= {pair for pairs in COLLECTION_PERMISSIONS.values() for pair in pairs}
     wanted |= {pair for pairs in AUTHORITY_PERMISSIONS.values() for pair in pairs}
+    wanted.add(PAGE_VIEW)
     permissions = Permission.objects.filter(
         codename__in={codename for _app, codename in wanted}
     ).select_related("content_type")
@@ -108,5 +111,8 @@ def grant_collection(group, collection, pairs, permissions):
             )
 
 
-def grant_authority(group, role, permissions):
+def grant_authority(group, role, tree_root, permissions):
     group.permissions.add(*(permissions[pair] for pair in AUTHORITY_PERMISSIONS[role]))
+    GroupPagePermission.objects.get_or_create(
+        group=group, page=tree_root, permission=permissions[PAGE_VIEW]
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import CentreHomePage, PortalHomePage, SchoolHomePage
+from moderation.workflows import ensure_workflows
 from units.models import Unit
 from units.permissions import (
     APPROVERS,
@@ -204,7 +205,7 @@ class Provisioner:
     def authority_groups(self):
         for role, label in AUTHORITY_GROUPS.items():
             group, _created = Group.objects.get_or_create(name=str(label))
-            grant_authority(group, role, self.permissions)
+            grant_authority(group, role, self.root, self.permissions)
 
     def share_authority_collection(self):
         """Every unit group may use (not change) the authority's collection."""
@@ -239,4 +240,5 @@ def provision_units(entries):
             provisioner.archive(unit, report)
         provisioner.authority_groups()
         provisioner.share_authority_collection()
+        ensure_workflows()
     return report

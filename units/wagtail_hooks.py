@@ -2,14 +2,18 @@
 Units change through the registry file and `provision_units`, never here."""
 
 from django.db.models import Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from units import people_views, review
 from units.guard import SEE_ALL, Scope, usable_assets
 from units.models import Unit
 
@@ -64,8 +68,8 @@ def only_own_units_in_page_chooser(pages, request):
     if not homes:
         return pages.none()
     in_units = Q()
-    for path in homes:
-        in_units |= Q(path__startswith=path)
+    for home in homes:
+        in_units |= Q(path__startswith=home)
     return pages.filter(in_units)
 
 
@@ -84,3 +88,49 @@ def only_own_collections_in_admin_api(router):
     every unit's."""
     router.register_endpoint("images", _restricted(ImagesAdminAPIViewSet))
     router.register_endpoint("documents", _restricted(DocumentsAdminAPIViewSet))
+
+
+@hooks.register("register_admin_urls")
+def register_unit_urls():
+    return [
+        path("people/", people_views.index, name="units_people_index"),
+        path("people/<slug:key>/", people_views.unit_people, name="units_people"),
+        path(
+            "people/<slug:key>/<int:user_id>/role/",
+            people_views.change_role,
+            name="units_people_role",
+        ),
+        path(
+            "people/<slug:key>/<int:user_id>/remove/",
+            people_views.remove_member,
+            name="units_people_remove",
+        ),
+        path("review/<int:page_id>/", review.page_review, name="units_page_review"),
+        path(
+            "review/<int:page_id>/preview/",
+            review.page_review_preview,
+            name="units_page_review_preview",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_buttons")
+def review_button(page, user, next_url=None):
+    """Readers who cannot edit a page (the authority) open it to read and
+    comment."""
+    if page.depth > 1 and not page.permissions_for_user(user).can_edit():
+        yield ListingButton(
+            _("Xem và góp ý"), reverse("units_page_review", args=[page.pk]), priority=5
+        )
+
+
+class PeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(people_views.managed_units(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_people_menu_item():
+    return PeopleMenuItem(
+        _("Thành viên"), reverse("units_people_index"), icon_name="group", order=820
+    )

@@ -20,8 +20,10 @@ INSTALLED_APPS = [
     "home",
     "pagemodels",
     "units",
+    "moderation",
     "curriculum",
     "oversight",
+    "audit",
     "assets",
     "search",
     "wagtail_localize",
@@ -140,6 +142,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Cổng thông tin giáo dục")
+# A page is published when its workflow completes, whoever approved last
+# (the authority's reviewers hold no publish permission): docs/roles.md.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.finish.publish_approved"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "assets.AssetImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "assets.AssetDocument"
