@@ -2,6 +2,8 @@
 failed logins and permission changes; and the unit keys stamped on every new
 entry (data["units"]) while its object still exists."""
 
+import contextlib
+import contextvars
 import logging
 
 from django.contrib.auth import get_user_model, user_logged_in, user_login_failed
@@ -24,6 +26,20 @@ logger = logging.getLogger(__name__)
 LOGIN, LOGIN_FAILED = "audit.login", "audit.login_failed"
 MEMBERSHIP, GROUP_PERMISSIONS = "audit.group_membership", "audit.group_permissions"
 ADDED, REMOVED = "added", "removed"
+
+
+_suspended = contextvars.ContextVar("audit_suspended", default=False)
+
+
+@contextlib.contextmanager
+def suspended():
+    """No permission-change entries while a database is restored from a dump
+    (its m2m rows are set again, and its content types may not exist yet)."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 def logged_in(sender, request, user, **kwargs):
@@ -70,6 +86,8 @@ def _changes(through, instance, action, reverse, pk_set, left, right):
 
 
 def membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if _suspended.get():
+        return
     changes = _changes(sender, instance, action, reverse, pk_set, "user", "group")
     if changes is None:
         return
@@ -86,6 +104,8 @@ def membership_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def permissions_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if _suspended.get():
+        return
     changes = _changes(sender, instance, action, reverse, pk_set, "group", "permission")
     if changes is None:
         return
@@ -129,11 +149,13 @@ def object_permission_changed(sender, instance, change):
 
 
 def object_permission_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
+    if created and not raw and not _suspended.get():
         object_permission_changed(sender, instance, ADDED)
 
 
 def object_permission_deleted(sender, instance, **kwargs):
+    if _suspended.get():
+        return
     object_permission_changed(sender, instance, REMOVED)
 
 

@@ -142,3 +142,49 @@ def test_a_supervisor_drills_down_from_the_dashboard_to_a_lesson(
         page.get_by_role("link", name="Bài giảng trình chiếu: Toán 2 – Bài 1").count()
         == 1
     )
+
+
+@pytest.fixture
+def draft_under_review(django_db_serialized_rollback, transactional_db, network):
+    """A draft news item of a school and the authority's supervisor."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from units.permissions import AUTHORITY_GROUPS, SUPERVISORS
+
+    school = network["school"]
+    news = NewsIndexPage.objects.child_of(school.root_page).get()
+    draft = NewsPageFactory(parent=news, title="Kế hoạch tuần 15", live=False)
+    draft.save_revision()
+    supervisor = get_user_model().objects.create_user("giamsat", password="gs-2026")
+    supervisor.groups.add(Group.objects.get(name=str(AUTHORITY_GROUPS[SUPERVISORS])))
+    return draft
+
+
+def test_a_supervisor_reads_a_draft_and_leaves_a_comment(
+    browser, live_server, draft_under_review
+):
+    from wagtail.models import Comment
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "giamsat")
+    page.fill("input[name=password]", "gs-2026")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/admin/pages/{draft_under_review.get_parent().pk}/")
+    row = page.get_by_role("row").filter(has_text="Kế hoạch tuần 15")
+    row.get_by_role("link", name="Xem và góp ý").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Bản nháp, chưa xuất bản.").count() == 1
+    frame = page.frame_locator("iframe")
+    assert frame.get_by_role("heading", name="Kế hoạch tuần 15").count() >= 1
+    page.get_by_role("button", name="Gửi góp ý").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Hãy nhập nội dung góp ý.").count() == 1
+    page.get_by_label("Góp ý").fill("Bổ sung thời gian họp phụ huynh")
+    page.get_by_role("button", name="Gửi góp ý").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Đã gửi góp ý cho đơn vị.").count() == 1
+    assert page.get_by_text("Bổ sung thời gian họp phụ huynh").count() == 1
+    assert Comment.objects.filter(page=draft_under_review).count() == 1

@@ -88,5 +88,5 @@ def remove_member(request, key, user_id):
         messages.error(request, _("Bạn không thể tự rời khỏi đơn vị."))
     else:
         people.remove(unit, person)
-        messages.success(request, _("Đã đưa người này ra khỏi đơn vị."))
+        messages.success(request, _("Đã xoá người này khỏi đơn vị."))
     return redirect("units_people", unit.key)

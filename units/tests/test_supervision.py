@@ -48,6 +48,7 @@ def test_supervisor_explores_every_unit_and_reads_drafts(client, draft, supervis
     assert "Bản nháp, chưa xuất bản." in review.content.decode()
     preview = client.get(reverse("units_page_review_preview", args=[page.pk]))
     assert preview.status_code == 200
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"  # framed by the review page
     assert "Tin nháp chờ góp ý" in preview.content.decode()
 
 
