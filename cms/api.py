@@ -7,11 +7,27 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from wagtail.api.v3.errors import problem_response, register_exception_handlers
 
+from headless.routers import directives, disclosure, news, resources, site
 from oversight.api import router as oversight_router
 
 PARAMETER_SOURCES = {"query", "path", "header", "cookie"}
+PROBLEM = "application/problem+json"
 
-api = NinjaAPI(
+
+class ProjectAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Error responses are documented as the problem documents they are."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content[PROBLEM] = content.pop("application/json")
+        return schema
+
+
+api = ProjectAPI(
     title="Education network API",
     version="1.0.0",
     description=str(_("API của các trang Trung tâm Thông tin – Thư viện điện tử.")),
@@ -37,4 +53,9 @@ def parameter_error(request, exc):
     )
 
 
+api.add_router("/", site.router)
+api.add_router("/news/", news.router)
+api.add_router("/resources/", resources.router)
+api.add_router("/directives/", directives.router)
+api.add_router("/disclosure/", disclosure.router)
 api.add_router("/oversight/", oversight_router)

@@ -4,6 +4,7 @@ staff, and no request of any role changes it; a unit's staff still reach
 their own. Routes come from walking the URL configuration (admin_routes)."""
 
 import io
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -268,13 +269,21 @@ def _leaks(response, objects):
         return ["file"]
     body = b"".join(response) if response.streaming else response.content
     text = body.decode("utf-8", "replace")
-    return [marker for marker in objects.markers if marker in text]
+    # modal and chooser responses are JSON with non-ASCII escaped
+    return [
+        marker
+        for marker in objects.markers
+        if marker in text or json.dumps(marker)[1:-1] in text
+    ]
 
 
+# Public routes (login, catalogues, link forms) hold no unit content; a route
+# without a rule fails test_every_admin_route_has_a_rule instead.
 CASES = [
     (role, name, route, pattern)
     for role in [*UNIT_ROLES, *AUTHORITY_ROLES]
     for route, name, pattern in ROUTES
+    if target_of(name) not in {None, "public"}
 ]
 
 
@@ -292,8 +301,6 @@ def test_another_units_content_is_out_of_reach(
     client, matrix, db, role, name, route, pattern
 ):
     target = target_of(name)
-    if target in {None, "public"}:
-        return
     client.force_login(matrix.users[role])
     other = matrix.other
     url = url_for(name, pattern, target, other)

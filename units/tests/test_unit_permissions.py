@@ -1,6 +1,7 @@
 """A unit's groups act on their own unit only, checked through the admin views."""
 
 import io
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -164,3 +165,29 @@ def test_the_registry_is_read_only_in_the_admin(client, units):
     assert client.get(reverse("units:add")).status_code == 302
     assert client.post(reverse("units:delete", args=[own.pk])).status_code == 302
     assert own.__class__.objects.filter(pk=own.pk).exists()
+
+
+def test_the_authoritys_library_is_shared_for_use_not_change(client, network):
+    own = network["school"]
+    member(client, own, "editors")
+    shared = get_image_model().objects.create(
+        title="Logo ngành giáo dục",
+        file=png(),
+        collection=network["authority"].collection,
+    )
+    chooser = client.get(reverse("wagtailimages_chooser:choose"))
+    assert json.dumps("Logo ngành giáo dục")[1:-1] in chooser.content.decode()
+    chosen = client.get(reverse("wagtailimages_chooser:chosen", args=[shared.pk]))
+    assert chosen.status_code == 200
+    assert (
+        client.get(reverse("wagtailimages:edit", args=[shared.pk])).status_code == 302
+    )
+    client.post(reverse("wagtailimages:delete", args=[shared.pk]))
+    client.post(
+        reverse("wagtailimages:edit", args=[shared.pk]),
+        {"title": "Đổi tên", "collection": shared.collection_id},
+    )
+    shared.refresh_from_db()
+    assert shared.title == "Logo ngành giáo dục"
+    listing = client.get(reverse("wagtailimages:index"))
+    assert "Logo ngành giáo dục" not in listing.content.decode()

@@ -1,0 +1,167 @@
+"""The public API on the demo network: every endpoint answers in the shape
+its OpenAPI document promises, per site, without drafts or private pages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from headless.tests.openapi import errors
+from pagemodels.factories import NewsPageFactory
+from pagemodels.models import NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+SCHOOL = "thdongvan.binhlieu.localhost"
+CENTRE = "tthtcdhucdong.binhlieu.localhost"
+PORTAL = "binhlieu.localhost"
+LISTINGS = [
+    (SCHOOL, "/api/site/", "/api/site/"),
+    (CENTRE, "/api/site/", "/api/site/"),
+    (PORTAL, "/api/site/", "/api/site/"),
+    (PORTAL, "/api/units/", "/api/units/"),
+    (SCHOOL, "/api/news/", "/api/news/"),
+    (PORTAL, "/api/news/?category=hoat-dong", "/api/news/"),
+    (SCHOOL, "/api/resources/?grade=2&type=bai-giang-e-learning", "/api/resources/"),
+    (SCHOOL, "/api/disclosure/?school_year=2025-2026", "/api/disclosure/"),
+    (PORTAL, "/api/directives/?level=huyen", "/api/directives/"),
+    (CENTRE, "/api/directives/", "/api/directives/"),
+]
+DETAILS = [
+    (SCHOOL, "/api/news/", "/api/news/{page_id}/"),
+    (SCHOOL, "/api/resources/", "/api/resources/{page_id}/"),
+    (PORTAL, "/api/directives/", "/api/directives/{page_id}/"),
+]
+
+
+@pytest.fixture(scope="module")
+def document(demo_loaded, django_db_blocker):
+    from django.test import Client
+
+    with django_db_blocker.unblock():
+        return Client().get("/api/openapi.json").json()
+
+
+@pytest.mark.parametrize(("host", "url", "path"), LISTINGS)
+def test_listings_match_the_document(client, demo, document, host, url, path):
+    response = client.get(url, HTTP_HOST=host)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert errors(document, path, body) == []
+    if "items" in body:
+        assert body["count"] >= len(body["items"]) > 0
+
+
+@pytest.mark.parametrize(("host", "listing", "path"), DETAILS)
+def test_details_match_the_document(client, demo, document, host, listing, path):
+    first = client.get(listing, HTTP_HOST=host).json()["items"][0]
+    response = client.get(path.format(page_id=first["id"]), HTTP_HOST=host)
+    assert response.status_code == 200
+    body = response.json()
+    assert errors(document, path, body) == []
+    assert body["url"] == first["url"]
+
+
+def test_images_are_renditions_with_alt_text(client, demo):
+    items = client.get("/api/news/", HTTP_HOST=SCHOOL).json()["items"]
+    cover = next(item["cover"] for item in items if item["cover"])
+    assert cover["alt"]
+    urls = {cover[size]["url"] for size in ("thumbnail", "medium", "large")}
+    assert len(urls) == 3
+    assert all(url.startswith(f"http://{SCHOOL}/media/images/") for url in urls)
+    assert (cover["thumbnail"]["width"], cover["thumbnail"]["height"]) == (400, 225)
+
+
+def test_site_parameter_overrides_the_host(client, demo):
+    def pages(url, host):
+        items = client.get(url, HTTP_HOST=host).json()["items"]
+        return [(item["id"], item["url"]) for item in items]
+
+    by_param = pages(f"/api/news/?site={SCHOOL}", CENTRE)
+    assert by_param == pages("/api/news/", SCHOOL)
+    assert by_param != pages("/api/news/", CENTRE)
+
+
+def test_listing_queries_do_not_grow_with_page_size(client, demo):
+    counts = []
+    for limit in (10, 50):
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(f"/api/resources/?limit={limit}", HTTP_HOST=SCHOOL).json()
+        assert len(body["items"]) == limit
+        counts.append(len(queries))
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/news/?limit=2", HTTP_HOST=SCHOOL)
+    small = len(queries)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/news/?limit=50", HTTP_HOST=SCHOOL)
+    assert counts[0] == counts[1]
+    assert len(queries) == small
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/news/?limit=51", "limit"),
+        ("/api/news/?limit=0", "limit"),
+        ("/api/news/?offset=-1", "offset"),
+        ("/api/news/?category=khong-co", "category"),
+        ("/api/resources/?grade=10", "grade"),
+        ("/api/resources/?school_year=2025", "school_year"),
+        ("/api/directives/?year=abc", "year"),
+        ("/api/news/?site=khong co", "site"),
+    ],
+)
+def test_bad_parameters_are_a_problem_naming_them(client, demo, url, parameter):
+    response = client.get(url, HTTP_HOST=SCHOOL)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == 400
+    assert parameter in [error["loc"][-1] for error in body["errors"]]
+
+
+def test_unknown_or_foreign_ids_are_404(client, demo):
+    other = client.get("/api/news/", HTTP_HOST=PORTAL).json()["items"][0]["id"]
+    for url in (
+        "/api/news/0/",
+        f"/api/news/{other}/",
+        "/api/resources/999999/",
+        "/api/news/?site=khong-co.localhost",
+    ):
+        response = client.get(url, HTTP_HOST=SCHOOL)
+        assert response.status_code == 404
+        assert response.json()["status"] == 404
+
+
+def test_drafts_and_private_pages_never_show(client, demo):
+    school = demo["thdongvan"]
+    section = NewsIndexPage.objects.child_of(school.root_page).get()
+    draft = NewsPageFactory(parent=section, title="Tin nháp bí mật", live=False)
+    private = NewsPageFactory(parent=section, title="Tin nội bộ")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="noibo"
+    )
+    titles = [
+        item["title"]
+        for item in client.get("/api/news/?limit=50", HTTP_HOST=SCHOOL).json()["items"]
+    ]
+    assert "Tin nháp bí mật" not in titles and "Tin nội bộ" not in titles
+    for page in (draft, private):
+        assert client.get(f"/api/news/{page.pk}/", HTTP_HOST=SCHOOL).status_code == 404
+
+
+def test_conditional_requests(client, demo):
+    response = client.get("/api/news/", HTTP_HOST=SCHOOL)
+    assert response["ETag"] and response["Last-Modified"]
+    again = client.get(
+        "/api/news/", HTTP_HOST=SCHOOL, HTTP_IF_NONE_MATCH=response["ETag"]
+    )
+    assert again.status_code == 304
+
+
+def test_the_document_types_every_block(client, demo, document):
+    schemas = document["components"]["schemas"]
+    for block in ("Heading", "Paragraph", "Image", "Attachment", "Embed", "Quote"):
+        assert f"{block}BlockOut" in schemas
+    body = schemas["NewsDetail"]["properties"]["body"]
+    assert body["items"].get("discriminator", {}).get("propertyName") == "type"
