@@ -7,7 +7,15 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from wagtail.api.v3.errors import problem_response, register_exception_handlers
 
-from headless.routers import directives, disclosure, news, resources, site
+from headless.routers import (
+    centre,
+    directives,
+    disclosure,
+    news,
+    resources,
+    site,
+    tradition,
+)
 from oversight.api import router as oversight_router
 
 PARAMETER_SOURCES = {"query", "path", "header", "cookie"}
@@ -55,7 +63,11 @@ def parameter_error(request, exc):
 
 api.add_router("/", site.router)
 api.add_router("/news/", news.router)
+api.add_router("/network/", news.network_router)
+api.add_router("/network/", resources.library_router)
 api.add_router("/resources/", resources.router)
 api.add_router("/directives/", directives.router)
 api.add_router("/disclosure/", disclosure.router)
+api.add_router("/tradition/", tradition.router)
+api.add_router("/centre/", centre.router)
 api.add_router("/oversight/", oversight_router)

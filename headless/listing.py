@@ -6,11 +6,12 @@ from django.utils.http import http_date
 from ninja import Field, Schema
 
 MAX_LIMIT = 50
+MAX_OFFSET = 1_000_000
 
 
 class Paging(Schema):
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"Tối đa {MAX_LIMIT}.")
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class PageMeta(Schema):

@@ -2,14 +2,16 @@ import datetime
 
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
+from wagtail.models import Page
 
 from headless.blocks import Block, stream_out
 from headless.listing import PageMeta, Paging, page_meta, paged, set_last_modified
 from headless.media import ImageOut, image_out, with_renditions
-from headless.problems import NOT_FOUND
+from headless.problems import NOT_FOUND, PROBLEMS
 from headless.scope import SITE, SITE_PARAMETER, page_or_404, public_pages, site_for
 from pagemodels.choices import NewsCategory
 from pagemodels.models import NewsPage
+from units.models import Unit
 
 router = Router(tags=["news"])
 
@@ -69,3 +71,53 @@ def news_detail(request, response: HttpResponse, page_id: int, site: str | None 
         "body": stream_out(page.body, request),
         "gallery": stream_out(page.gallery, request),
     }
+
+
+class NetworkFilters(Paging):
+    category: NewsCategory | None = None
+    unit: str | None = Field(None, max_length=80, description="Mã đơn vị.")
+
+
+class NetworkNewsItem(NewsItem):
+    unit: str | None
+
+
+class NetworkNewsList(Schema):
+    count: int
+    items: list[NetworkNewsItem]
+
+
+network_router = Router(tags=["network"])
+
+
+@network_router.get(
+    "/news/",
+    response={200: NetworkNewsList, **PROBLEMS},
+    summary="Tin các đơn vị gửi lên cổng của cơ quan quản lý",
+)
+def network_news(request, response: HttpResponse, filters: Query[NetworkFilters]):
+    pages = (
+        NewsPage.objects.live()
+        .public()
+        .filter(share_with_authority=True)
+        .prefetch_related(with_renditions("cover_image"))
+    )
+    if filters.category:
+        pages = pages.filter(category=filters.category)
+    homes = dict(
+        Unit.objects.active()
+        .filter(root_page__isnull=False)
+        .values_list("root_page__path", "key")
+    )
+    if filters.unit:
+        home = next((p for p, key in homes.items() if key == filters.unit), None)
+        pages = pages.filter(path__startswith=home) if home else pages.none()
+    pages = pages.order_by("-date", "-pk")
+
+    def item(page, request):
+        return {
+            **news_item(page, request),
+            "unit": homes.get(page.path[: 2 * Page.steplen]),
+        }
+
+    return paged(pages, filters, request, response, item)

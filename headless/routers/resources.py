@@ -3,7 +3,7 @@ from ninja import Field, Query, Router, Schema
 
 from headless.blocks import Block, stream_out
 from headless.listing import PageMeta, Paging, page_meta, paged, set_last_modified
-from headless.problems import NOT_FOUND
+from headless.problems import NOT_FOUND, PROBLEMS
 from headless.scope import SITE, SITE_PARAMETER, page_or_404, public_pages, site_for
 from pagemodels.choices import Licence, ResourceType, TextbookSeries
 from pagemodels.fields import SCHOOL_YEAR_PATTERN
@@ -98,3 +98,22 @@ def resource_detail(
         "body": stream_out(page.body, request),
         "files": stream_out(page.files, request),
     }
+
+
+class LibraryFilters(ResourceFilters):
+    unit: str | None = Field(None, max_length=80, description="Mã đơn vị.")
+
+
+library_router = Router(tags=["network"])
+
+
+@library_router.get(
+    "/library/",
+    response={200: ResourceList, **PROBLEMS},
+    summary="Thư viện tài nguyên dùng chung của mọi đơn vị",
+)
+def library(request, response: HttpResponse, filters: Query[LibraryFilters]):
+    pages = ResourcePage.objects.live().public().filter(shared=True)
+    if filters.unit:
+        pages = pages.filter(unit__key=filters.unit)
+    return paged(filtered(pages, filters), filters, request, response, resource_item)

@@ -26,11 +26,19 @@ LISTINGS = [
     (SCHOOL, "/api/disclosure/?school_year=2025-2026", "/api/disclosure/"),
     (PORTAL, "/api/directives/?level=huyen", "/api/directives/"),
     (CENTRE, "/api/directives/", "/api/directives/"),
+    (SCHOOL, "/api/tradition/pupils/", "/api/tradition/pupils/"),
+    (SCHOOL, "/api/tradition/golden-book/", "/api/tradition/golden-book/"),
+    (CENTRE, "/api/centre/introduction/", "/api/centre/introduction/"),
+    (CENTRE, "/api/centre/schedule/", "/api/centre/schedule/"),
+    (CENTRE, "/api/centre/programmes/", "/api/centre/programmes/"),
+    (PORTAL, "/api/network/news/", "/api/network/news/"),
+    (PORTAL, "/api/network/library/?grade=6", "/api/network/library/"),
 ]
 DETAILS = [
     (SCHOOL, "/api/news/", "/api/news/{page_id}/"),
     (SCHOOL, "/api/resources/", "/api/resources/{page_id}/"),
     (PORTAL, "/api/directives/", "/api/directives/{page_id}/"),
+    (CENTRE, "/api/centre/programmes/", "/api/centre/programmes/{page_id}/"),
 ]
 
 
@@ -48,7 +56,7 @@ def test_listings_match_the_document(client, demo, document, host, url, path):
     assert response.status_code == 200, response.content
     body = response.json()
     assert errors(document, path, body) == []
-    if "items" in body:
+    if "items" in body and "schedule" not in url:
         assert body["count"] >= len(body["items"]) > 0
 
 

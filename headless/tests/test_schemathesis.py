@@ -25,6 +25,10 @@ def operations():
         "GET /api/resources/", "GET /api/resources/{page_id}/",
         "GET /api/directives/", "GET /api/directives/{page_id}/",
         "GET /api/disclosure/",
+        "GET /api/tradition/pupils/", "GET /api/tradition/golden-book/",
+        "GET /api/centre/introduction/", "GET /api/centre/schedule/",
+        "GET /api/centre/programmes/", "GET /api/centre/programmes/{page_id}/",
+        "GET /api/network/news/", "GET /api/network/library/",
         "GET /api/oversight/units/", "GET /api/oversight/units/{key}/",
     ]  # fmt: skip
 
