@@ -11,6 +11,7 @@ from headless.routers import (
     centre,
     directives,
     disclosure,
+    manage,
     news,
     resources,
     site,
@@ -70,4 +71,6 @@ api.add_router("/directives/", directives.router)
 api.add_router("/disclosure/", disclosure.router)
 api.add_router("/tradition/", tradition.router)
 api.add_router("/centre/", centre.router)
+api.add_router("/manage/", manage.router)
+api.add_router("/manage/", manage.preview_router)
 api.add_router("/oversight/", oversight_router)

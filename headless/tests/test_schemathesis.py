@@ -29,6 +29,10 @@ def operations():
         "GET /api/centre/introduction/", "GET /api/centre/schedule/",
         "GET /api/centre/programmes/", "GET /api/centre/programmes/{page_id}/",
         "GET /api/network/news/", "GET /api/network/library/",
+        "POST /api/manage/news/", "GET /api/manage/news/{page_id}/",
+        "PATCH /api/manage/news/{page_id}/", "DELETE /api/manage/news/{page_id}/",
+        "POST /api/manage/news/{page_id}/preview-link/",
+        "GET /api/manage/preview/{token}/",
         "GET /api/oversight/units/", "GET /api/oversight/units/{key}/",
     ]  # fmt: skip
 
