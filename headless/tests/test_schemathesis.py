@@ -4,18 +4,29 @@ documented."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from cms.wsgi import application
 
 pytestmark = pytest.mark.django_db
-EXAMPLES = 30
+EXAMPLES = 15
 
 
 @pytest.fixture(scope="module")
 def schema(demo_loaded, django_db_blocker):
-    with django_db_blocker.unblock():
-        return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    """The document, served by the WSGI application itself. Like Django's test
+    client, keep the test's database connection open across requests (the
+    handler closes it when a request finishes)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        with django_db_blocker.unblock():
+            yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def operations():
