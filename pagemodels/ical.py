@@ -46,7 +46,8 @@ def _span(entry):
     return f":{_utc(start)}", f":{_utc(end)}"
 
 
-def schedule_calendar(page, host):
+def schedule_calendar(page, host, entries=None):
+    """The calendar of `page`'s entries (or of the given ones)."""
     now = _utc(timezone.now())
     lines = [
         "BEGIN:VCALENDAR",
@@ -55,7 +56,9 @@ def schedule_calendar(page, host):
         f"X-WR-CALNAME:{_escape(page.title)}",
         "CALSCALE:GREGORIAN",
     ]
-    for entry in page.entries.all().order_by("date", "start_time"):
+    if entries is None:
+        entries = page.entries.all().order_by("date", "start_time")
+    for entry in entries:
         start, end = _span(entry)
         lines += [
             "BEGIN:VEVENT",

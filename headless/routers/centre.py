@@ -6,6 +6,7 @@ import datetime
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from wagtail.api.v3.errors import ProblemDetail
 
 from headless.blocks import Block, stream_out
 from headless.listing import PageMeta, Paging, page_meta, paged, set_last_modified
@@ -19,6 +20,7 @@ from headless.scope import (
     site_for,
 )
 from pagemodels.fields import SCHOOL_YEAR_PATTERN
+from pagemodels.ical import schedule_calendar
 from pagemodels.models import IntroductionPage, ProgrammePage, SchedulePage
 
 router = Router(tags=["centre"])
@@ -151,6 +153,27 @@ def schedule(request, response: HttpResponse, filters: Query[ScheduleFilters]):
         "count": len(items),
         "items": items,
     }
+
+
+@router.get(
+    "/schedule.ics",
+    response={404: ProblemDetail, 400: ProblemDetail},
+    summary="Lịch công tác (iCalendar)",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "iCalendar",
+                "content": {"text/calendar": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def schedule_ical(request, filters: Query[ScheduleFilters]):
+    page = _section(SchedulePage, request, filters.site)
+    start, end = date_range(filters.start, filters.end)
+    entries = page.entries.filter(date__range=(start, end))
+    body = schedule_calendar(page, request.get_host().split(":")[0], entries)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 def date_range(start, end):

@@ -4,6 +4,7 @@ what parents did not consent to publish."""
 
 import datetime
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
@@ -56,6 +57,7 @@ DETAILS = [
     (SCHOOL, "/api/resources/", "/api/resources/{page_id}/"),
     (PORTAL, "/api/directives/", "/api/directives/{page_id}/"),
     (CENTRE, "/api/centre/programmes/", "/api/centre/programmes/{page_id}/"),
+    (SCHOOL, "/api/disclosure/", "/api/disclosure/{page_id}/"),
 ]
 
 
@@ -259,13 +261,12 @@ def test_schedule_by_date_range(client, demo):
     body = client.get(url, HTTP_HOST=CENTRE).json()
     assert [e["content"] for e in body["items"]] == ["Họp dân"]
     assert body["ical_url"].endswith("/ical/")
-    assert (
-        client.get(
-            body["ical_url"].split(":8000")[-1].split(".localhost")[-1],
-            HTTP_HOST=CENTRE,
-        ).status_code
-        == 200
-    )
+    ical = client.get(urlsplit(body["ical_url"]).path, HTTP_HOST=CENTRE)
+    assert (ical.status_code, ical["Content-Type"][:13]) == (200, "text/calendar")
+    ranged = client.get(url.replace("/schedule/", "/schedule.ics"), HTTP_HOST=CENTRE)
+    assert ranged["Content-Type"].startswith("text/calendar")
+    text = ranged.content.decode()
+    assert "SUMMARY:Họp dân" in text and "Lớp tin học" not in text
     backwards = client.get(
         "/api/centre/schedule/?start=2027-03-20&end=2027-03-10", HTTP_HOST=CENTRE
     ).json()
