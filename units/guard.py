@@ -2,7 +2,7 @@
 
 Wagtail checks what a user may *do* to an object, but several of its views
 show an object (titles in confirmation pages, chooser children, translation
-previews, revision comparisons, bulk-action forms) before that check, or
+previews, workflow dialogs, bulk-action forms) before that check, or
 never make it. This middleware refuses, with a 404, any admin request whose
 URL names a page, image, document, collection, translation or workflow state
 outside the user's units. The authority (`oversight.view_all_units`) may
