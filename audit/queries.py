@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
+from units.access import home_paths
 from units.guard import SEE_ALL
 from units.models import Unit
 
@@ -43,21 +44,13 @@ def _any(conditions):
     return reduce(or_, conditions, NOTHING)
 
 
-def _homes(units):
-    """Home page paths of `units` in every language."""
-    translation_keys = [u.root_page.translation_key for u in units if u.root_page]
-    return Page.objects.filter(
-        depth=2, translation_key__in=translation_keys
-    ).values_list("path", flat=True)
-
-
 def _stamped(units):
     # data["units"] is a JSON list; matching its text works on every database
     return _any(Q(data__units__icontains=f'"{unit.key}"') for unit in units)
 
 
 def _page_condition(units):
-    paths = _any(Q(page__path__startswith=path) for path in _homes(units))
+    paths = _any(Q(page__path__startswith=path) for path in home_paths(units))
     return paths | _stamped(units)
 
 

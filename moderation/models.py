@@ -4,11 +4,12 @@ types the authority chooses, the authority's review."""
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
 
+from units.access import home_paths, under
 from units.models import Unit
 
 ACTIONS = [
@@ -33,16 +34,9 @@ def approves(user, page):
 def pages_approved_by(user):
     """Ids (as strings, like WorkflowState.object_id) of the pages under the
     homes of the units `user` approves for, in every language."""
-    keys = Unit.objects.active().filter(approvers_group__in=user.groups.all())
-    homes = Page.objects.filter(
-        depth=2, translation_key__in=keys.values("root_page__translation_key")
-    ).values_list("path", flat=True)
-    under = Q(pk__in=[])
-    for path in homes:
-        under |= Q(path__startswith=path)
-    return (
-        Page.objects.filter(under).annotate(key=Cast("pk", CharField())).values("key")
-    )
+    approved = Unit.objects.active().filter(approvers_group__in=user.groups.all())
+    pages = Page.objects.filter(under(home_paths(approved)))
+    return pages.annotate(key=Cast("pk", CharField())).values("key")
 
 
 class UnitApprovalTask(Task):

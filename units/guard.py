@@ -17,7 +17,7 @@ from wagtail.models import Collection, Page, TaskState, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 
-from units.access import units_of
+from units.access import home_paths, units_of
 
 SEE_ALL = "oversight.view_all_units"
 PAGE_ARGS = {
@@ -47,12 +47,7 @@ class Scope:
 
     def homes(self):
         if self._homes is None:
-            keys = units_of(self.user).values("root_page__translation_key")
-            self._homes = list(
-                Page.objects.filter(depth=2, translation_key__in=keys).values_list(
-                    "path", flat=True
-                )
-            )
+            self._homes = home_paths(units_of(self.user))
         return self._homes
 
     def page(self, page_id):

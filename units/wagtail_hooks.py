@@ -1,7 +1,6 @@
 """The unit registry in the admin: a read-only view for the authority.
 Units change through the registry file and `provision_units`, never here."""
 
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from units import people_views, review
+from units.access import under
 from units.guard import SEE_ALL, Scope, usable_assets
 from units.models import Unit
 
@@ -64,13 +64,7 @@ def only_own_units_in_page_chooser(pages, request):
     user = request.user
     if user.is_superuser or user.has_perm(SEE_ALL):
         return pages
-    homes = Scope(user).homes()
-    if not homes:
-        return pages.none()
-    in_units = Q()
-    for home in homes:
-        in_units |= Q(path__startswith=home)
-    return pages.filter(in_units)
+    return pages.filter(under(Scope(user).homes()))
 
 
 def _restricted(viewset):

@@ -15,7 +15,6 @@ from ninja import Router, Schema, Status
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
-from wagtail.models import Page
 
 from headless.blocks import stream_out
 from headless.inputs import NewsIn, NewsPatch, References, stream_data
@@ -23,7 +22,7 @@ from headless.models import TokenUnit
 from headless.routers.news import NewsDetail, news_item
 from headless.scope import bad_parameter
 from pagemodels.models import NewsIndexPage, NewsPage
-from units.access import units_of
+from units.access import home_paths, units_of
 from units.models import Unit
 
 router = Router(tags=["manage"], auth=BearerTokenAuth())
@@ -54,18 +53,9 @@ def acting_units(request):
     return list(units.select_related("root_page", "collection"))
 
 
-def _homes(units):
-    keys = [unit.root_page.translation_key for unit in units if unit.root_page]
-    return list(
-        Page.objects.filter(depth=2, translation_key__in=keys).values_list(
-            "path", flat=True
-        )
-    )
-
-
 def editable_news(request, page_id):
     page = NewsPage.objects.filter(pk=page_id).first()
-    homes = _homes(acting_units(request))
+    homes = home_paths(acting_units(request))
     if page is None or not any(page.path.startswith(home) for home in homes):
         raise Http404(_("Không có tin này trong đơn vị của mã truy cập."))
     if not page.permissions_for_user(request.user).can_edit():
