@@ -50,12 +50,17 @@ def opensearch_indexes():
 
 
 @pytest.fixture(params=sorted(engine_backend_names()))
-def search_engine(request, db):
-    """Each configured search engine in turn, with an empty index."""
-    backend = get_engine(request.param)
+def engine_name(request, db):
+    """Each configured search engine's name in turn, its index empty."""
     if request.param == "opensearch":
-        _reset_indexes(backend)
-    return backend
+        _reset_indexes(get_engine("opensearch"))
+    return request.param
+
+
+@pytest.fixture
+def search_engine(engine_name):
+    """Each configured search engine's backend in turn, with an empty index."""
+    return get_engine(engine_name)
 
 
 def pytest_report_header(config):

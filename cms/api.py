@@ -18,6 +18,7 @@ from headless.routers import (
     tradition,
 )
 from oversight.api import router as oversight_router
+from search.api import router as search_router
 
 PARAMETER_SOURCES = {"query", "path", "header", "cookie"}
 PROBLEM = "application/problem+json"
@@ -74,3 +75,4 @@ api.add_router("/centre/", centre.router)
 api.add_router("/manage/", manage.router)
 api.add_router("/manage/", manage.preview_router)
 api.add_router("/oversight/", oversight_router)
+api.add_router("/search/", search_router)

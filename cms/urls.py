@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from cms.views import robots_txt
+from search.views import site_search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,6 +24,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("tim-kiem/", site_search, name="site_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -5,7 +5,7 @@ from modelsearch import index
 from search.folding import fold
 
 
-def _as_text(value):
+def as_text(value):
     if value is None:
         return ""
     if isinstance(value, str):
@@ -13,12 +13,12 @@ def _as_text(value):
     if isinstance(value, dict):
         value = value.values()
     if hasattr(value, "__iter__"):
-        return "\n".join(_as_text(item) for item in value)
+        return "\n".join(as_text(item) for item in value)
     return str(value)
 
 
 def with_folded_copy(value):
-    text = _as_text(value)
+    text = as_text(value)
     folded = fold(text)
     return text if folded == text else f"{text}\n{folded}"
 

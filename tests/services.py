@@ -219,7 +219,10 @@ class OpenSearchServer:
             return False
 
     def start(self, timeout=180):
-        java_home = find_java_home()
+        self._prepare()
+        return self.launch(timeout)
+
+    def _prepare(self):
         archive = opensearch_zip()
         if self.user:
             _ensure_user(self.user)
@@ -231,6 +234,11 @@ class OpenSearchServer:
             script.chmod(0o755)
         if self.user:
             subprocess.run(["chown", "-R", self.user, str(self.dir)], check=True)
+
+    def launch(self, timeout=180):
+        """Start the node on its directory (again, after `stop`: same data)."""
+        java_home = find_java_home()
+        home = self.dir / f"opensearch-{OPENSEARCH_VERSION}"
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "JAVA_HOME": java_home,
@@ -254,14 +262,15 @@ class OpenSearchServer:
             str(home / "bin" / "opensearch"),
             *[f"-E{key}={value}" for key, value in settings.items()],
         ]
-        log = open(self.dir / "stdout.log", "wb")  # noqa: SIM115 (kept for the process)
+        log = open(self.dir / "stdout.log", "ab")  # noqa: SIM115 (kept for the process)
         self.process = subprocess.Popen(
             command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         _wait_for(self._healthy, timeout, "OpenSearch", self.dir / "stdout.log")
         return self
 
-    def stop(self):
+    def halt(self):
+        """Stop the node, keeping its data for `launch`."""
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
@@ -271,6 +280,9 @@ class OpenSearchServer:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.process = None
+
+    def stop(self):
+        self.halt()
         if self.dir is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None

@@ -69,7 +69,7 @@ def test_a_parent_finds_a_lesson_on_a_phone(
     )
     assert page.get_by_text("Bài giảng Toán lớp 2").count() >= 1
     page.select_option("select[name=grade]", "4")
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert "grade=4" in page.url
     assert page.get_by_text("Phiếu học tập Toán lớp 4").count() >= 1
@@ -188,3 +188,54 @@ def test_a_supervisor_reads_a_draft_and_leaves_a_comment(
     assert page.get_by_text("Đã gửi góp ý cho đơn vị.").count() == 1
     assert page.get_by_text("Bổ sung thời gian họp phụ huynh").count() == 1
     assert Comment.objects.filter(page=draft_under_review).count() == 1
+
+
+@pytest.fixture
+def library_network(django_db_serialized_rollback, transactional_db, network):
+    from django.conf import settings
+
+    from conftest import _reset_indexes
+    from search.engines import get_engine
+    from search.tests.library import build_library
+
+    if settings.OPENSEARCH_URL:
+        _reset_indexes(get_engine("opensearch"))
+    build_library(network)
+    if settings.OPENSEARCH_URL:
+        get_engine("opensearch").refresh_indexes()
+    return network
+
+
+def test_a_teacher_searches_the_shared_library_on_a_phone(
+    browser, live_server, library_network, tmp_path
+):
+    port = live_server.url.rsplit(":", 1)[1]
+    portal = library_network["authority"].site.hostname
+    page = browser.new_page(viewport=PHONE, locale="vi-VN")
+    page.goto(f"http://{portal}:{port}/thu-vien/")
+    search_box = page.locator("main input[name=q]")
+    search_box.fill("tho lu")
+    suggestion = page.locator("datalist#suggestions option").first
+    suggestion.wait_for(state="attached")
+    assert (
+        suggestion.evaluate("option => option.value")
+        == "Bài giảng Ngữ văn lớp 6: Thơ lục bát"
+    )
+
+    search_box.fill("quang hop")
+    search_box.press("Enter")
+    page.wait_for_load_state()
+    results = page.locator("ul.results > li")
+    assert results.count() == 1
+    assert "Quang hợp ở thực vật" in results.first.inner_text()
+
+    search_box = page.locator("main input[name=q]")
+    search_box.fill("bai giang")
+    page.select_option("select[name=grade]", "7")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "grade=7" in page.url
+    assert page.locator("ul.results > li").count() == 2
+    assert page.locator("ul.results mark").count() >= 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(tmp_path / "library-phone.png"), full_page=True)

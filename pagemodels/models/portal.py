@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from pagemodels.models.base import SectionPage
-from pagemodels.pagination import paginate
 
 
 class UnitDirectoryPage(SectionPage):
@@ -44,22 +43,9 @@ class LibraryPage(SectionPage):
         verbose_name_plural = _("thư viện tài nguyên")
 
     def get_context(self, request, *args, **kwargs):
-        from pagemodels.models.resources import (
-            ResourcePage,
-            filter_context,
-            filter_resources,
-        )
+        from search.query import Scope
+        from search.views import resource_search
 
         context = super().get_context(request, *args, **kwargs)
-        resources = (
-            ResourcePage.objects.live()
-            .public()
-            .filter(shared=True, unit__archived_at__isnull=True)
-            .select_related("unit")
-        )
-        resources, active = filter_resources(resources, request.GET)
-        context.update(filter_context(active))
-        context["resources"] = paginate(
-            request, resources.order_by("-first_published_at", "-pk")
-        )
+        context.update(resource_search(request, Scope(locale_id=self.locale_id)))
         return context

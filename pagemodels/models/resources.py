@@ -16,7 +16,6 @@ from pagemodels.choices import (
 )
 from pagemodels.fields import attachments_field, school_year_field
 from pagemodels.models.base import BasePage, SectionPage
-from pagemodels.pagination import paginate
 
 RESOURCE_FILTERS = ("subject", "grade", "resource_type", "series", "school_year")
 
@@ -35,45 +34,15 @@ class ResourceIndexPage(SectionPage):
         verbose_name_plural = _("trang tài nguyên")
 
     def get_context(self, request, *args, **kwargs):
+        from search.query import FACETS, Scope
+        from search.views import resource_search
+
         context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.child_of(self).live().public()
-        resources, active = filter_resources(resources, request.GET)
-        context.update(filter_context(active))
-        context["resources"] = paginate(
-            request, resources.order_by("-first_published_at", "-pk")
-        )
+        unit = self.get_unit()
+        scope = Scope(units=(unit.pk if unit else 0,), locale_id=self.locale_id)
+        facets = [name for name in FACETS if name != "unit"]
+        context.update(resource_search(request, scope, facets))
         return context
-
-
-def filter_context(active):
-    """What the resource filter form needs: the fields, their labels, the values."""
-    return {
-        "filters": active,
-        "resource_model": ResourcePage,
-        "resource_filters": [
-            (name, ResourcePage._meta.get_field(name).verbose_name)
-            for name in RESOURCE_FILTERS
-        ],
-    }
-
-
-def filter_resources(resources, params):
-    """Apply the known filters found in `params`; unknown values are ignored."""
-    active = {}
-    for name in RESOURCE_FILTERS:
-        value = params.get(name)
-        if not value:
-            continue
-        field = ResourcePage._meta.get_field(name)
-        try:
-            value = field.to_python(value)
-        except ValidationError:
-            continue  # a bad filter value is ignored, never a 500
-        if field.choices and value not in dict(field.flatchoices):
-            continue
-        resources = resources.filter(**{name: value})
-        active[name] = value
-    return resources, active
 
 
 def lesson_mismatch(resource, lesson):
@@ -196,6 +165,7 @@ class ResourcePage(BasePage):
         index.SearchField("summary"),
         index.SearchField("author"),
         index.SearchField("body"),
+        index.SearchField("classification"),
         index.AutocompleteField("title"),
         *[index.FilterField(name) for name in RESOURCE_FILTERS],
         index.FilterField("unit"),
@@ -217,6 +187,16 @@ class ResourcePage(BasePage):
             problem = lesson_mismatch(self, self.planned_lesson)
             if problem:
                 raise ValidationError({"planned_lesson": problem})
+
+    def classification(self):
+        """Its subject, grade, type and series as words, so that "toan lop 5"
+        finds a grade 5 mathematics resource whatever its title says."""
+        labels = [self.subject, self.get_resource_type_display()]
+        if self.grade:
+            labels.append(self.get_grade_display())
+        if self.series:
+            labels.append(self.get_series_display())
+        return " ".join(str(label) for label in labels if label)
 
     def save(self, *args, **kwargs):
         unit = self.get_unit()

@@ -13,18 +13,58 @@ from functools import cache
 
 from django.db import connection
 from modelsearch.backends.database.fallback import DatabaseSearchBackend
+from modelsearch.index import SearchField
 
+from search import library, typos
 from search.backends.folding import QueryFoldingMixin
+from search.index import as_text
 
 
 class FallbackBackend(QueryFoldingMixin, DatabaseSearchBackend):
     pass
 
 
+class VocabularyMixin:
+    """Index mixin: the words of indexed text feed the typo vocabulary."""
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        super().add_items(model, objs)
+        typos.record(
+            text
+            for obj in objs
+            for field in model.get_search_fields()
+            if isinstance(field, SearchField)
+            for text in [as_text(field.get_value(obj))]
+        )
+
+
 def _postgres_class():
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+    )
+
+    class Index(VocabularyMixin, PostgresIndex):
+        """Also keeps the library table (search.library) beside the entries."""
+
+        def add_items(self, model, objs):
+            objs = list(objs)
+            super().add_items(model, objs)
+            if library.is_resource(model):
+                library.store(model, objs)
+
+        def delete_item(self, item):
+            super().delete_item(item)
+            library.remove(item)
+
+        def reset(self):
+            super().reset()
+            library.clear()
 
     class PostgresBackend(QueryFoldingMixin, PostgresSearchBackend):
+        index_class = Index
+
         def __init__(self, params):
             super().__init__(params)
             if self.config:
@@ -34,7 +74,10 @@ def _postgres_class():
 
 
 def _sqlite_class():
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteIndex,
+        SQLiteSearchBackend,
+    )
     from modelsearch.backends.database.sqlite.utils import (
         fts5_available,
         fts_table_exists,
@@ -43,8 +86,11 @@ def _sqlite_class():
     if not (fts5_available() and fts_table_exists()):
         return FallbackBackend
 
-    class SQLiteBackend(QueryFoldingMixin, SQLiteSearchBackend):
+    class Index(VocabularyMixin, SQLiteIndex):
         pass
+
+    class SQLiteBackend(QueryFoldingMixin, SQLiteSearchBackend):
+        index_class = Index
 
     return SQLiteBackend
 

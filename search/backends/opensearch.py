@@ -11,6 +11,7 @@ from modelsearch.backends.opensearch3 import (
 )
 from modelsearch.utils import deep_update
 
+from search import outage
 from search.backends.folding import QueryFoldingMixin
 
 FOLDING_ANALYZER = {
@@ -59,12 +60,35 @@ class AutocompleteQueryCompiler(OpenSearch3AutocompleteQueryCompiler):
 
 
 class OpenSearchBackend(QueryFoldingMixin, OpenSearch3SearchBackend):
+    """Index writes never fail a save: while the node is away they are queued
+    and applied when it answers again (search.outage)."""
+
     mapping_class = Mapping
     query_compiler_class = SearchQueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
     settings = deep_update(
         deepcopy(OpenSearch3SearchBackend.settings), FOLDING_SETTINGS
     )
+
+    def write_add(self, obj):
+        super().add(obj)
+
+    def write_delete(self, obj):
+        super().delete(obj)
+
+    def add(self, obj):
+        outage.guarded([obj], "update", lambda: self.write_add(obj))
+
+    def add_bulk(self, model, obj_list):
+        obj_list = list(obj_list)
+        outage.guarded(
+            obj_list,
+            "update",
+            lambda: super(OpenSearchBackend, self).add_bulk(model, obj_list),
+        )
+
+    def delete(self, obj):
+        outage.guarded([obj], "delete", lambda: self.write_delete(obj))
 
 
 SearchBackend = OpenSearchBackend
