@@ -49,6 +49,19 @@ def opensearch_indexes():
         _reset_indexes(get_engine("opensearch"))
 
 
+@pytest.fixture
+def clean_search_index():
+    """An empty OpenSearch index when OpenSearch is configured: what other
+    tests indexed is not rolled back with their database."""
+    if "opensearch" in engine_backend_names():
+        _reset_indexes(get_engine("opensearch"))
+
+
+def refresh_search_index():
+    if "opensearch" in engine_backend_names():
+        get_engine("opensearch").refresh_indexes()
+
+
 @pytest.fixture(params=sorted(engine_backend_names()))
 def engine_name(request, db):
     """Each configured search engine's name in turn, its index empty."""

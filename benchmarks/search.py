@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.harness import REPO, fresh_database, workspace
@@ -123,7 +124,7 @@ def timed(function, repeat=REPEAT):
 
 def measure_engine(engine, site_unit):
     from search import service
-    from search.query import LibraryQuery, Scope
+    from search.query import LibraryQuery, Scope, SiteQuery
 
     library = Scope()
     site = Scope(units=(site_unit.pk,))
@@ -154,6 +155,16 @@ def measure_engine(engine, site_unit):
         for text in QUERIES["broad"]
         for s in timed(lambda t=text: run(LibraryQuery(site, t)))
     ]
+    site_query = SiteQuery(site_unit.root_page.path, site_unit.root_page.locale_id, "")
+    classes["site pages (one site)"] = [
+        s
+        for text in QUERIES["broad"]
+        for s in timed(
+            lambda t=text: service.search_site(
+                replace(site_query, text=t), engine=engine, fallback=False
+            )
+        )
+    ]
     classes["autocomplete"] = [
         s for text in QUERIES["autocomplete"]
         for s in timed(lambda t=text: service.autocomplete(t, library, engine=engine, fallback=False))
@@ -181,6 +192,7 @@ def measure(resources):
     django.setup()
     logging.getLogger("opensearch").setLevel(logging.ERROR)
     from django.core.management import call_command
+    from django.db import connection
 
     from units.models import Unit
     from units.provisioning import provision_units
@@ -196,6 +208,8 @@ def measure(resources):
     started = time.perf_counter()
     call_command("update_index", verbosity=0)
     indexed = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")  # what autovacuum does after a bulk load
     print(f"{units} units, {made} resources: generated in {built:.0f} s, "
           f"indexed by update_index (both engines) in {indexed:.0f} s", flush=True)  # fmt: skip
     site_unit = Unit.objects.filter(kind="school").select_related("root_page").first()

@@ -14,10 +14,11 @@ INSERT INTO search_libraryentry ({COLUMNS})
 SELECT p.id, p.title, r.unit_id, r.subject, r.grade, r.resource_type, r.series,
        r.school_year, r.shared, p.live, p.locale_id, p.path, p.first_published_at,
        e.title || e.body
-FROM wagtailsearch_indexentry e
-JOIN pagemodels_resourcepage r ON r.page_ptr_id = CAST(e.object_id AS integer)
-JOIN wagtailcore_page p ON p.id = r.page_ptr_id
-WHERE e.content_type_id = %s AND e.object_id = ANY(%s)
+FROM wagtailcore_page p
+JOIN pagemodels_resourcepage r ON r.page_ptr_id = p.id
+JOIN wagtailsearch_indexentry e
+  ON e.content_type_id = %s AND e.object_id = CAST(p.id AS text)
+WHERE p.id = ANY(%s)
 ON CONFLICT (page_id) DO UPDATE SET
 """ + ", ".join(f"{column} = EXCLUDED.{column}" for column in COLUMNS.split(", ")[1:])
 
@@ -30,7 +31,7 @@ def is_resource(model):
 
 def store(model, objs):
     """Rewrite the rows of `objs` (resources just indexed) from their entries."""
-    ids = [str(obj.pk) for obj in objs]
+    ids = [obj.pk for obj in objs]
     if not ids:
         return
     content_type = ContentType.objects.get_for_model(model).pk

@@ -4,8 +4,9 @@
   editors' saves and publications go on.
 - After a failure the engine counts as down for a while, so neither saves nor
   searches wait for its timeouts; searches answer from the database meanwhile.
-- Queued writes are applied again by `replay`: after the next write or search
-  the engine answers, and from `manage.py replay_search_updates` (cron).
+- Queued writes are applied again by `replay`, as a background task asked by
+  the next write or search the engine answers, and by
+  `manage.py replay_search_updates` (cron).
 """
 
 import logging
@@ -34,10 +35,11 @@ def is_engine_failure(error):
 ENGINE = "opensearch"
 _state = threading.local()
 _down_until = [0.0]
+_replay_asked = [float("-inf")]
 
 
 def retry_seconds():
-    return getattr(settings, "SEARCH_ENGINE_RETRY_SECONDS", 30)
+    return settings.SEARCH_ENGINE_RETRY_SECONDS
 
 
 def is_down():
@@ -84,8 +86,21 @@ def guarded(objs, action, write):
         mark_down(error)
         queue(objs, action)
         return
-    if not getattr(_state, "replaying", False) and pending_exists():
-        replay()
+    schedule_replay()
+
+
+def schedule_replay():
+    """Once the engine answers again: replay the queue in the background,
+    asked at most once per retry window by this process."""
+    if getattr(_state, "replaying", False):
+        return
+    now = time.monotonic()
+    if now < _replay_asked[0] + retry_seconds() or not pending_exists():
+        return
+    _replay_asked[0] = now
+    from search.tasks import replay_missed_updates
+
+    replay_missed_updates.enqueue()
 
 
 def _instance(pending):
@@ -95,7 +110,9 @@ def _instance(pending):
         if obj is not None:
             from modelsearch.index import get_indexed_instance
 
-            return get_indexed_instance(obj), "update"
+            indexed = get_indexed_instance(obj)
+            if indexed is not None:
+                return indexed, "update"
     return model(pk=model._meta.pk.to_python(pending.object_id)), "delete"
 
 
@@ -114,9 +131,7 @@ def replay(limit=None):
         ]:
             obj, action = _instance(pending)
             try:
-                if obj is None:
-                    pass
-                elif action == "update":
+                if action == "update":
                     backend.write_add(obj)
                 else:
                     backend.write_delete(obj)

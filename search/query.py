@@ -37,17 +37,31 @@ class Scope:
         return self.units is None
 
 
+class TextQuery:
+    """What library and site queries share: their words and their page."""
+
+    @property
+    def words(self):
+        """Folded, lower-case words, as the engines match them."""
+        return typos.words(self.text)
+
+    @property
+    def plain_text(self):
+        """The typed words only (no punctuation or symbols), diacritics kept."""
+        return " ".join(typos.WORD.findall(self.text))
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
 @dataclass(frozen=True)
-class LibraryQuery:
+class LibraryQuery(TextQuery):
     scope: Scope
     text: str = ""
     filters: dict = field(default_factory=dict)
     page: int = 1
     page_size: int = PAGE_SIZE
-
-    @property
-    def words(self):
-        return typos.words(self.text)
 
     @property
     def exact(self):
@@ -56,13 +70,9 @@ class LibraryQuery:
         text = " ".join(self.text.split()).lower()
         return text if fold(text) != text else ""
 
-    @property
-    def offset(self):
-        return (self.page - 1) * self.page_size
-
 
 @dataclass(frozen=True)
-class SiteQuery:
+class SiteQuery(TextQuery):
     """A search over every page of one site: `root_path` is its home's tree path."""
 
     root_path: str
@@ -70,14 +80,6 @@ class SiteQuery:
     text: str
     page: int = 1
     page_size: int = PAGE_SIZE
-
-    @property
-    def words(self):
-        return typos.words(self.text)
-
-    @property
-    def offset(self):
-        return (self.page - 1) * self.page_size
 
 
 @dataclass

@@ -46,8 +46,7 @@ def _run(method, args, engine, fallback):
                 raise
             outage.mark_down(error)
         else:
-            if outage.pending_exists():
-                outage.replay()
+            outage.schedule_replay()
             return result, ""
     if not fallback:
         raise EngineUnavailableError(name)

@@ -40,13 +40,18 @@ def browser():
 
 
 @pytest.fixture
-def school_site(django_db_serialized_rollback, transactional_db, network):
+def school_site(
+    django_db_serialized_rollback, transactional_db, clean_search_index, network
+):
+    from conftest import refresh_search_index
+
     school = network["school"]
     resources = ResourceIndexPage.objects.child_of(school.root_page).get()
     for title, grade in [("Bài giảng Toán lớp 2", 2), ("Phiếu học tập Toán lớp 4", 4)]:
         ResourcePageFactory(parent=resources, title=title, grade=grade)
     news = NewsIndexPage.objects.child_of(school.root_page).get()
     NewsPageFactory(parent=news, title="Lễ khai giảng năm học mới")
+    refresh_search_index()
     return school
 
 
@@ -191,18 +196,14 @@ def test_a_supervisor_reads_a_draft_and_leaves_a_comment(
 
 
 @pytest.fixture
-def library_network(django_db_serialized_rollback, transactional_db, network):
-    from django.conf import settings
-
-    from conftest import _reset_indexes
-    from search.engines import get_engine
+def library_network(
+    django_db_serialized_rollback, transactional_db, clean_search_index, network
+):
+    from conftest import refresh_search_index
     from search.tests.library import build_library
 
-    if settings.OPENSEARCH_URL:
-        _reset_indexes(get_engine("opensearch"))
     build_library(network)
-    if settings.OPENSEARCH_URL:
-        get_engine("opensearch").refresh_indexes()
+    refresh_search_index()
     return network
 
 

@@ -171,6 +171,7 @@ SCHOOL_HOSTNAME_PATTERN = env_str(
 # beside it (under the name "database") as the fallback when OpenSearch is down.
 SEARCH_TEXT_CONFIG = "vietnamese_unaccent"
 OPENSEARCH_URL = env_str("OPENSEARCH_URL")
+SEARCH_ENGINE_RETRY_SECONDS = env_int("SEARCH_ENGINE_RETRY_SECONDS", 30)
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "search.backends.database",
     "SEARCH_CONFIG": SEARCH_TEXT_CONFIG,

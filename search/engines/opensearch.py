@@ -118,7 +118,7 @@ class OpenSearchEngine:
         search = self._resources(query.scope, query.filters)
         words = query.words
         if words:
-            search = self._text_query(search, query.text, fuzzy)
+            search = self._text_query(search, query.plain_text, fuzzy)
             search = search.sort(
                 "_score", {"first_published_at_filter": "desc"}, {"id_filter": "desc"}
             )
@@ -170,16 +170,19 @@ class OpenSearchEngine:
             return []
         search = self._resources(scope, {})
         search = search.query(
-            "match", title_edgengrams={"query": text, "operator": "and"}
+            "match",
+            title_edgengrams={
+                "query": " ".join(typos.WORD.findall(text)),
+                "operator": "and",
+            },
         )
         search = search.extra(_source=["title_filter"])[: limit * 3]
         titles = []
         for hit in search.execute():
             if hit.title_filter not in titles:
                 titles.append(hit.title_filter)
-        return sorted(titles[: limit * 3], key=lambda title: (len(title), title))[
-            :limit
-        ]
+        titles.sort(key=lambda title: (len(title), title))
+        return titles[:limit]
 
     def search_site(self, query):
         if not query.words:
@@ -194,7 +197,7 @@ class OpenSearchEngine:
 
         search = self._visible(self._search(), query.locale_id)
         search = search.filter({"prefix": {"path_filter": query.root_path}})
-        search = self._text_query(search, query.text, fuzzy)
+        search = self._text_query(search, query.plain_text, fuzzy)
         search = search.sort("_score", {"id_filter": "desc"})
         search = search.extra(track_total_hits=True, _source=["pk"])
         search = search[query.offset : query.offset + query.page_size]

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from conftest import refresh_search_index
 from search import service
 from search.query import FACETS, LibraryQuery, Scope, library_query
 from search.tests.library import RELEVANCE, add_resource, build_library, resource_index
@@ -17,15 +18,8 @@ pytestmark = pytest.mark.search
 @pytest.fixture
 def library(network, engine_name):
     created = build_library(network)
-    refresh(engine_name)
+    refresh_search_index()
     return created
-
-
-def refresh(engine_name):
-    if engine_name == "opensearch":
-        from search.engines import get_engine
-
-        get_engine("opensearch").refresh_indexes()
 
 
 def scope(**kwargs):
@@ -119,7 +113,7 @@ def test_snippets_escape_html(network, engine_name):
         title="Bài giảng an toàn mạng",
         summary="Không mở <script>alert(1)</script> tệp lạ từ thư điện tử.",
     )
-    refresh(engine_name)
+    refresh_search_index()
     snippet = run(engine_name, "tep la").hits[0].snippet
     assert "<script>" not in snippet and "&lt;script&gt;" in snippet
 
@@ -127,7 +121,7 @@ def test_snippets_escape_html(network, engine_name):
 def test_title_matches_rank_above_body_matches(network, engine_name):
     add_resource(network["school"], title="Bài giảng về cây lúa", summary="Quê hương.")
     add_resource(network["school"], title="Quê hương em", summary="Đồng lúa vàng.")
-    refresh(engine_name)
+    refresh_search_index()
     assert titles(run(engine_name, "que huong"))[0] == "Quê hương em"
 
 
@@ -167,7 +161,7 @@ def test_nothing_unpublished_private_or_archived(network, engine_name):
     add_resource(archived, title="Tài liệu về rừng của trung tâm đã giải thể")
     archived.archived_at = timezone.now()
     archived.save()
-    refresh(engine_name)
+    refresh_search_index()
 
     library = titles(run(engine_name, "rung"))
     own_site = titles(run(engine_name, "rung", units=(school.pk,)))
@@ -180,7 +174,7 @@ def test_nothing_unpublished_private_or_archived(network, engine_name):
     ):
         assert leaked not in suggested
     draft.save_revision().publish()
-    refresh(engine_name)
+    refresh_search_index()
     assert draft.title in titles(run(engine_name, "rung"))
 
 
@@ -188,11 +182,11 @@ def test_unpublishing_and_deleting_leave_the_results(library, engine_name):
     page = library["Bài giảng Ngữ văn lớp 6: Thơ lục bát"]
     assert run(engine_name, "luc bat").total == 1
     page.unpublish()
-    refresh(engine_name)
+    refresh_search_index()
     assert run(engine_name, "luc bat").total == 0
     other = library["Bài giảng Nghệ thuật lớp 7: Hát dân ca Tày"]
     other.delete()
-    refresh(engine_name)
+    refresh_search_index()
     assert run(engine_name, "dan ca").total == 0
 
 
@@ -206,7 +200,7 @@ def test_browse_without_words_is_newest_first(library, engine_name):
 def test_a_moved_resource_follows_its_new_unit(library, engine_name, network):
     page = library["Bài giảng Toán lớp 1: Các số đến 10"]
     page.move(resource_index(network["other_school"]), pos="last-child")
-    refresh(engine_name)
+    refresh_search_index()
     moved_to = run(engine_name, "cac so den 10", units=(network["other_school"].pk,))
     assert titles(moved_to) == [page.title]
     assert run(engine_name, "cac so den 10", units=(network["school"].pk,)).total == 0

@@ -3,7 +3,10 @@ again by the test. Pages keep serving, editors keep publishing (nothing is
 lost), the library answers from the database with a notice, the API says
 503, and the missed index updates reach the node once it is back."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from wagtail.models import Locale
 
 from pagemodels.models import LibraryPage
@@ -95,3 +98,19 @@ def test_the_engine_going_away_loses_nothing(node, engine, network, client):
     ]
     assert library_titles("suoi") == ["Tài liệu mới về suối"]
     assert library_titles("thac nuoc") == []
+
+
+def test_the_replay_command_applies_what_is_queued(engine, network):
+    page = add_resource(network["school"], title="Bài giảng về mây và mưa")
+    PendingIndexUpdate.objects.create(
+        backend="opensearch",
+        app_label="pagemodels",
+        model="resourcepage",
+        object_id=str(page.pk),
+        action="delete",
+    )
+    output = io.StringIO()
+    call_command("replay_search_updates", stdout=output)
+    assert output.getvalue().strip() == "1 of 1 missed index updates applied."
+    engine.refresh_indexes()
+    assert library_titles("may va mua") == []

@@ -2,7 +2,6 @@
 parameters, per-site scope."""
 
 import pytest
-from django.conf import settings
 
 from headless.tests.openapi import errors
 from search.tests.library import build_library
@@ -11,15 +10,11 @@ pytestmark = pytest.mark.search
 
 
 @pytest.fixture
-def indexed_library(network):
-    from conftest import _reset_indexes
-    from search.engines import get_engine
+def indexed_library(clean_search_index, network):
+    from conftest import refresh_search_index
 
-    if settings.OPENSEARCH_URL:
-        _reset_indexes(get_engine("opensearch"))
     build_library(network)
-    if settings.OPENSEARCH_URL:
-        get_engine("opensearch").refresh_indexes()
+    refresh_search_index()
     return network
 
 
