@@ -2,6 +2,9 @@
 title suggestions. The same results as the HTML pages (search.service); while
 OpenSearch is away these answer 503 rather than different results."""
 
+from typing import Literal
+
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.errors import ProblemDetail, problem_response
@@ -9,7 +12,7 @@ from wagtail.models import Locale
 
 from headless.routers.resources import ResourceItem, resource_item
 from headless.scope import SITE_PARAMETER, bad_parameter, site_for
-from pagemodels.choices import ResourceType, TextbookSeries
+from pagemodels.choices import ResourceType, TextbookSeries, curriculum_subjects
 from pagemodels.fields import SCHOOL_YEAR_PATTERN
 from search import service
 from search.query import (
@@ -37,7 +40,7 @@ class Paging(Schema):
 
 
 class LibraryParams(Paging):
-    subject: str | None = Field(None, max_length=60)
+    subject: Literal[tuple(curriculum_subjects())] | None = None
     grade: int | None = Field(None, ge=1, le=9)
     resource_type: ResourceType | None = None
     series: TextbookSeries | None = None
@@ -89,14 +92,23 @@ class Suggestions(Schema):
 
 
 def _params(params):
-    return {key: value for key, value in params.dict().items() if value is not None}
+    """Validated parameters back as the strings a query string would give."""
+    return {
+        key: str(getattr(value, "value", value))
+        for key, value in params.dict().items()
+        if value is not None
+    }
 
 
 def _query(build, *args):
+    """The query, or a problem: 404 for a unit that does not exist (as for an
+    unknown site), 400 naming any other bad parameter."""
     try:
         return build(*args)
     except SearchInputError as error:
         name, message = next(iter(error.errors.items()))
+        if name == "unit":
+            raise Http404(message) from error
         raise bad_parameter(name, message) from error
 
 

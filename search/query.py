@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pagemodels.fields import SCHOOL_YEAR_PATTERN
 from search import typos
 from search.folding import fold
 
@@ -67,7 +68,7 @@ class LibraryQuery(TextQuery):
     def exact(self):
         """The typed text, lower case, when it carries diacritics worth
         ranking first; else empty."""
-        text = " ".join(self.text.split()).lower()
+        text = self.plain_text.lower()
         return text if fold(text) != text else ""
 
 
@@ -113,10 +114,13 @@ class Results:
 
 
 def _choice_value(model_field, raw):
+    """A value the field could hold: one of its choices, or (school years)
+    of its shape; a year no resource has simply finds nothing."""
     value = model_field.to_python(raw)
     if model_field.choices and value not in dict(model_field.flatchoices):
         raise ValidationError("not a choice")
-    model_field.run_validators(value)
+    if model_field.name == "school_year" and not SCHOOL_YEAR_PATTERN.match(value):
+        raise ValidationError("not a school year")
     return value
 
 
@@ -131,8 +135,8 @@ def parse_filters(params):
         if not raw:
             continue
         if name == "unit":
-            unit = Unit.objects.active().filter(key=raw).first()
-            if unit is None:
+            unit = raw.isprintable() and Unit.objects.active().filter(key=raw).first()
+            if not unit:
                 errors[name] = _("Không có đơn vị “%(value)s”.") % {"value": raw}
             else:
                 filters[name] = unit.pk
@@ -168,7 +172,8 @@ def parse_page(params, errors):
 
 
 def parse_text(params, errors):
-    text = " ".join((params.get("q") or "").split())
+    typed = "".join(char for char in params.get("q") or "" if char.isprintable())
+    text = " ".join(typed.split())
     if len(text) > MAX_QUERY_LENGTH:
         errors["q"] = _("Từ khóa tìm kiếm dài tối đa %(max)s ký tự.") % {
             "max": MAX_QUERY_LENGTH

@@ -4,6 +4,7 @@ page at /tim-kiem/."""
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from wagtail.models import Locale, Site
 
 from search import service
@@ -84,7 +85,7 @@ def facet_fields(results, filters, names):
         fields.append(
             {
                 "name": name,
-                "label": str(label)[:1].upper() + str(label)[1:],
+                "label": capfirst(label),
                 "options": [
                     {
                         "value": value,

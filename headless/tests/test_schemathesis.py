@@ -46,6 +46,8 @@ def operations():
         "POST /api/manage/news/{page_id}/preview-link/",
         "GET /api/manage/preview/{token}/",
         "GET /api/oversight/units/", "GET /api/oversight/units/{key}/",
+        "GET /api/search/library/", "GET /api/search/site/",
+        "GET /api/search/autocomplete/",
     ]  # fmt: skip
 
 

@@ -30,13 +30,8 @@ class VocabularyMixin:
     def add_items(self, model, objs):
         objs = list(objs)
         super().add_items(model, objs)
-        typos.record(
-            text
-            for obj in objs
-            for field in model.get_search_fields()
-            if isinstance(field, SearchField)
-            for text in [as_text(field.get_value(obj))]
-        )
+        fields = [f for f in model.get_search_fields() if isinstance(f, SearchField)]
+        typos.record(as_text(field.get_value(obj)) for obj in objs for field in fields)
 
 
 def _postgres_class():

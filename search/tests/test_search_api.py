@@ -74,7 +74,6 @@ def test_suggestions(client, indexed_library, document):
 @pytest.mark.parametrize(
     ("params", "parameter"),
     [
-        ({"unit": "khong-co"}, "unit"),
         ({"grade": "10"}, "grade"),
         ({"subject": "Thiên văn"}, "subject"),
         ({"page": "0"}, "page"),
@@ -90,3 +89,13 @@ def test_bad_parameters_are_a_problem_naming_them(client, network, params, param
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
     assert parameter in [error["loc"][-1] for error in response.json()["errors"]]
+
+
+def test_an_unknown_unit_is_not_found(client, network):
+    response = client.get(
+        "/api/search/library/",
+        {"unit": "khong-co"},
+        HTTP_HOST=host(network["authority"]),
+    )
+    assert response.status_code == 404
+    assert "khong-co" in response.json()["detail"]
