@@ -206,3 +206,15 @@ def test_a_moved_resource_follows_its_new_unit(library, engine_name, network):
     assert run(engine_name, "cac so den 10", units=(network["school"].pk,)).total == 0
     facet = run(engine_name, "cac so den 10").facets["unit"]
     assert [value.value for value in facet] == ["ptdtbtthcsdongvan"]
+
+
+def test_exact_diacritics_rank_first(network, engine_name):
+    add_resource(network["school"], title="Kỹ thuật cấy lúa nước")
+    add_resource(network["school"], title="Kỹ thuật nuôi lừa")
+    refresh_search_index()
+    assert titles(run(engine_name, "lúa"))[0] == "Kỹ thuật cấy lúa nước"
+    assert titles(run(engine_name, "lừa"))[0] == "Kỹ thuật nuôi lừa"
+    assert sorted(titles(run(engine_name, "lua"))) == [
+        "Kỹ thuật cấy lúa nước",
+        "Kỹ thuật nuôi lừa",
+    ]
