@@ -4,6 +4,7 @@ OpenSearch is away these answer 503 rather than different results."""
 
 from typing import Literal
 
+from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -113,10 +114,12 @@ def _query(build, *args):
 
 
 def _unavailable():
-    return problem_response(
+    response = problem_response(
         status=503,
         detail=_("Máy chủ tìm kiếm đang tạm gián đoạn, hãy thử lại sau ít phút."),
     )
+    response["Retry-After"] = str(settings.SEARCH_ENGINE_RETRY_SECONDS)
+    return response
 
 
 def _locale_id():

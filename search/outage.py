@@ -83,10 +83,19 @@ def guarded(objs, action, write):
     try:
         write()
     except ENGINE_ERRORS as error:
-        mark_down(error)
+        _failed(error)
         queue(objs, action)
         return
     schedule_replay()
+
+
+def _failed(error):
+    """Away or overloaded: count the engine down. Anything else (a missing
+    index, a refused document) is logged and the write kept for later."""
+    if is_engine_failure(error):
+        mark_down(error)
+    else:
+        logger.error("Search index write refused, kept for a replay: %s", error)
 
 
 def schedule_replay():
@@ -117,8 +126,9 @@ def _instance(pending):
 
 
 def replay(limit=None):
-    """Apply the queued writes in order; stops at the first failure (the
-    engine is still away). Returns how many were applied."""
+    """Apply the queued writes in order; stops when the engine is still away
+    (a write it refuses stays queued, the others go on). Returns how many
+    were applied."""
     from search.engines import get_engine
     from search.models import PendingIndexUpdate
 
@@ -136,11 +146,13 @@ def replay(limit=None):
                 else:
                     backend.write_delete(obj)
             except ENGINE_ERRORS as error:
-                mark_down(error)
+                _failed(error)
                 PendingIndexUpdate.objects.filter(pk=pending.pk).update(
                     attempts=pending.attempts + 1
                 )
-                break
+                if is_engine_failure(error):
+                    break
+                continue
             pending.delete()
             applied += 1
     finally:

@@ -82,6 +82,7 @@ def test_the_engine_going_away_loses_nothing(node, engine, network, client):
         api = client.get("/api/search/library/", {"q": "rung"}, HTTP_HOST=portal)
         assert api.status_code == 503
         assert api["Content-Type"].startswith("application/problem+json")
+        assert api["Retry-After"] == "0"
         assert (
             client.get("/", HTTP_HOST=network["school"].site.hostname).status_code
             == 200
