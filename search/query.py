@@ -15,6 +15,9 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50
 MAX_PAGE = 500
 MAX_QUERY_LENGTH = 200
+# Hits beyond this rank are not served on any engine (OpenSearch's result
+# window); totals and facets still count everything.
+MAX_RESULTS = 10_000
 
 
 class SearchInputError(ValueError):
@@ -54,6 +57,12 @@ class TextQuery:
     @property
     def offset(self):
         return (self.page - 1) * self.page_size
+
+    @property
+    def hits_window(self):
+        """(offset, how many) of the hits to fetch: none past MAX_RESULTS."""
+        size = max(0, min(self.page_size, MAX_RESULTS - self.offset))
+        return (self.offset if size else 0), size
 
 
 @dataclass(frozen=True)

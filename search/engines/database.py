@@ -28,7 +28,8 @@ def answer(ctes, params, query, facets=()):
     )
     sql = f"WITH {ctes} " + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, query.page_size, query.offset])
+        offset, size = query.hits_window
+        cursor.execute(sql, [*params, size, offset])
         rows = cursor.fetchall()
     total, counts, ranked = 0, {}, []
     for kind, value, number in rows:

@@ -136,7 +136,8 @@ class OpenSearchEngine:
                 name, "terms", field=fields.filter(name), size=FACET_SIZE
             )
         search = search.extra(track_total_hits=True, _source=["pk"])
-        search = search[query.offset : query.offset + query.page_size]
+        offset, size = query.hits_window
+        search = search[offset : offset + size]
         response = search.execute()
         counts = {
             name: {
@@ -200,7 +201,8 @@ class OpenSearchEngine:
         search = self._text_query(search, query.plain_text, fuzzy)
         search = search.sort("_score", {"id_filter": "desc"})
         search = search.extra(track_total_hits=True, _source=["pk"])
-        search = search[query.offset : query.offset + query.page_size]
+        offset, size = query.hits_window
+        search = search[offset : offset + size]
         response = search.execute()
         ranked = [(int(hit.pk), hit.meta.score or 0.0) for hit in response]
         pages = {

@@ -99,3 +99,17 @@ def test_an_unknown_unit_is_not_found(client, network):
     )
     assert response.status_code == 404
     assert "khong-co" in response.json()["detail"]
+
+
+def test_pages_past_the_result_window_are_empty_not_errors(client, indexed_library):
+    portal = host(indexed_library["authority"])
+    for url in ("/api/search/library/", "/api/search/site/"):
+        response = client.get(
+            url, {"q": "bai giang", "page": 290, "page_size": 37}, HTTP_HOST=portal
+        )
+        assert response.status_code == 200
+        assert response.json()["items"] == []
+    deep = client.get(
+        "/api/search/library/", {"page": 290, "page_size": 37}, HTTP_HOST=portal
+    ).json()
+    assert deep["count"] == 29 and deep["items"] == []
