@@ -19,6 +19,8 @@ from headless.routers import (
 )
 from oversight.api import router as oversight_router
 from search.api import router as search_router
+from search.api import unavailable as search_unavailable
+from search.service import EngineUnavailableError
 
 PARAMETER_SOURCES = {"query", "path", "header", "cookie"}
 PROBLEM = "application/problem+json"
@@ -62,6 +64,8 @@ def parameter_error(request, exc):
         errors=errors,
     )
 
+
+api.add_exception_handler(EngineUnavailableError, search_unavailable)
 
 api.add_router("/", site.router)
 api.add_router("/news/", news.router)

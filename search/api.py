@@ -113,7 +113,8 @@ def _query(build, *args):
         raise bad_parameter(name, message) from error
 
 
-def _unavailable():
+def unavailable(request, exc):
+    """The API's answer to service.EngineUnavailableError (cms/api.py)."""
     response = problem_response(
         status=503,
         detail=_("Máy chủ tìm kiếm đang tạm gián đoạn, hãy thử lại sau ít phút."),
@@ -126,6 +127,16 @@ def _locale_id():
     return Locale.get_active().pk
 
 
+def _envelope(results):
+    query = results.query
+    return {
+        "count": results.total,
+        "page": query.page,
+        "page_size": query.page_size,
+        "engine": results.engine,
+    }
+
+
 @router.get(
     "/library/",
     response={200: LibraryResults, **ERRORS},
@@ -133,15 +144,9 @@ def _locale_id():
 )
 def search_library(request, params: Query[LibraryParams]):
     query = _query(library_query, _params(params), Scope(locale_id=_locale_id()))
-    try:
-        results = service.search_library(query, fallback=False)
-    except service.EngineUnavailableError:
-        return _unavailable()
+    results = service.search_library(query, fallback=False)
     return {
-        "count": results.total,
-        "page": query.page,
-        "page_size": query.page_size,
-        "engine": results.engine,
+        **_envelope(results),
         "corrections": results.corrections,
         "facets": {
             name: [vars(value) for value in results.facets.get(name, [])]
@@ -170,15 +175,9 @@ class SiteParams(Paging):
 def search_site(request, params: Query[SiteParams]):
     site = site_for(request, params.site)
     query = _query(site_query, _params(params), site.root_page.path, _locale_id())
-    try:
-        results = service.search_site(query, fallback=False)
-    except service.EngineUnavailableError:
-        return _unavailable()
+    results = service.search_site(query, fallback=False)
     return {
-        "count": results.total,
-        "page": query.page,
-        "page_size": query.page_size,
-        "engine": results.engine,
+        **_envelope(results),
         "items": [
             {
                 "id": hit.page.pk,
@@ -200,8 +199,5 @@ def search_site(request, params: Query[SiteParams]):
     url_name="search_suggest",
 )
 def suggest(request, q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH)):
-    try:
-        titles = service.autocomplete(q, Scope(locale_id=_locale_id()), fallback=False)
-    except service.EngineUnavailableError:
-        return _unavailable()
+    titles = service.autocomplete(q, Scope(locale_id=_locale_id()), fallback=False)
     return {"suggestions": titles}

@@ -4,6 +4,8 @@ on other databases."""
 
 from django.db import migrations
 
+from search.migrations._postgresql import postgresql_only
+
 CONFIG = "vietnamese_unaccent"
 
 CREATE = f"""
@@ -22,16 +24,6 @@ $$;
 DROP = f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG};"
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = []
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]

@@ -5,18 +5,11 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from search.migrations._postgresql import postgresql_only
+
+# The text index of the library table, on PostgreSQL (where it is used).
 GIN = "CREATE INDEX search_libraryentry_vector_gin ON search_libraryentry USING gin (vector)"
-
-
-def vector_index(apps, schema_editor):
-    """The text index of the library table, on PostgreSQL (where it is used)."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(GIN)
-
-
-def drop_vector_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS search_libraryentry_vector_gin")
+DROP_GIN = "DROP INDEX IF EXISTS search_libraryentry_vector_gin"
 
 
 class Migration(migrations.Migration):
@@ -50,5 +43,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'mục thư viện đã lập chỉ mục',
             },
         ),
-        migrations.RunPython(vector_index, drop_vector_index),
+        postgresql_only(GIN, DROP_GIN),
     ]
